@@ -1,0 +1,173 @@
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from phonenumber_field.modelfields import PhoneNumberField
+
+from organisations.models import Organisation, SlugNaturalKeyManager
+
+
+class ContactPersonQuerySet(models.QuerySet):
+    def directory_contacts(self):
+        """The people the directory names as its own Ansprechpartner."""
+        return self.filter(is_directory_contact=True)
+
+    def with_roles(self):
+        return self.select_related("employer").prefetch_related(
+            models.Prefetch(
+                "roles", queryset=ContactRole.objects.select_related("organisation__category")
+            )
+        )
+
+
+class ContactPerson(models.Model):
+    first_name = models.CharField("Vorname", max_length=100)
+    last_name = models.CharField("Nachname", max_length=100)
+    slug = models.SlugField("Kürzel in der URL", max_length=200, unique=True)
+    job_title = models.CharField(
+        "Titel", max_length=200, blank=True, help_text="Zum Beispiel „Generalmanager“."
+    )
+    position = models.CharField(
+        "Funktion",
+        max_length=300,
+        blank=True,
+        help_text="Zum Beispiel „Leitung Stabstelle Strukturwandel/Infrastruktur und Verkehr“.",
+    )
+    employer = models.ForeignKey(
+        Organisation,
+        verbose_name="Arbeitgeber",
+        on_delete=models.PROTECT,
+        related_name="employees",
+        null=True,
+        blank=True,
+    )
+    phone = PhoneNumberField("Telefon", blank=True, help_text="Wird als +49… gespeichert.")
+    phone_display = models.CharField(
+        "Telefon in der Schreibweise der Quelle",
+        max_length=50,
+        blank=True,
+        help_text="Leer lassen, dann wird die Nummer einheitlich formatiert.",
+    )
+    fax = PhoneNumberField("Fax", blank=True, help_text="Wird als +49… gespeichert.")
+    fax_display = models.CharField(
+        "Fax in der Schreibweise der Quelle",
+        max_length=50,
+        blank=True,
+        help_text="Leer lassen, dann wird die Nummer einheitlich formatiert.",
+    )
+    email = models.EmailField("E-Mail", blank=True)
+    is_directory_contact = models.BooleanField(
+        "Ansprechpartner des Verzeichnisses",
+        default=False,
+        help_text="Erscheint auf der Startseite als Ansprechpartner.",
+    )
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+    updated_at = models.DateTimeField("Geändert am", auto_now=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(ContactPersonQuerySet)()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = "Ansprechpartner"
+        verbose_name_plural = "Ansprechpartner"
+
+    def __str__(self):
+        return self.full_name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["organisations.organisation"]
+
+    def get_absolute_url(self):
+        return reverse("contacts:detail", kwargs={"slug": self.slug})
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+    def clean(self):
+        errors = {}
+        for number_field, display_field in (("phone", "phone_display"), ("fax", "fax_display")):
+            number, display = getattr(self, number_field), getattr(self, display_field)
+            if display and not number:
+                errors[display_field] = "Bitte auch die Nummer selbst eintragen."
+            elif display and number and e164(parse_phone_number(display)) != e164(number):
+                errors[display_field] = (
+                    "Diese Schreibweise ergibt eine andere Nummer als das Feld darüber."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def phone_text(self):
+        return self.phone_display or format_phone_number(self.phone)
+
+    @property
+    def fax_text(self):
+        return self.fax_display or format_phone_number(self.fax)
+
+
+def e164(number):
+    if number is None:
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def parse_phone_number(text):
+    try:
+        return phonenumbers.parse(text, "DE")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def format_phone_number(number):
+    if not number:
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+class ContactRoleManager(models.Manager):
+    def get_by_natural_key(self, person_slug, organisation_slug, role):
+        return self.get(person__slug=person_slug, organisation__slug=organisation_slug, role=role)
+
+
+class ContactRole(models.Model):
+    class Role(models.TextChoices):
+        SPOKESPERSON = "sprecher", "Sprecher"
+        CONTACT = "ansprechpartner", "Ansprechpartner"
+        MANAGEMENT = "leitung", "Leitung"
+
+    person = models.ForeignKey(
+        ContactPerson, verbose_name="Person", on_delete=models.CASCADE, related_name="roles"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="Organisation",
+        on_delete=models.CASCADE,
+        related_name="contact_roles",
+    )
+    role = models.CharField("Rolle", max_length=30, choices=Role.choices)
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = ContactRoleManager()
+
+    class Meta:
+        ordering = ["person", "order", "pk"]
+        verbose_name = "Rolle"
+        verbose_name_plural = "Rollen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organisation", "role"],
+                name="contact_role_unique",
+                violation_error_message="Diese Person hat diese Rolle hier schon.",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()} – {self.organisation}"
+
+    def natural_key(self):
+        return (self.person.slug, self.organisation.slug, self.role)
+
+    natural_key.dependencies = ["contacts.contactperson", "organisations.organisation"]

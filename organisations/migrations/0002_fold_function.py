@@ -1,0 +1,20 @@
+from django.db import migrations
+
+from organisations.search import FOLD_FUNCTION, postgresql_fold_function_sql
+
+
+def create_fold_function(apps, schema_editor):
+    # SQLite gets the function from Python on every connection (see search.py).
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(postgresql_fold_function_sql())
+
+
+def drop_fold_function(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"DROP FUNCTION IF EXISTS {FOLD_FUNCTION}(text)")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("organisations", "0001_initial")]
+
+    operations = [migrations.RunPython(create_fold_function, drop_fold_function)]

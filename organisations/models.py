@@ -1,0 +1,293 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .search import search_organisations
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Fixtures refer to rows by slug, so they load again without clashing."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugNaturalKeyModel(models.Model):
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def __str__(self):
+        return self.name
+
+
+class Category(SlugNaturalKeyModel):
+    name = models.CharField("Name", max_length=100, unique=True)
+    name_plural = models.CharField("Name im Plural", max_length=100)
+    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
+    description = models.TextField("Kurzbeschreibung", blank=True)
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "Kategorie"
+        verbose_name_plural = "Kategorien"
+
+    def get_absolute_url(self):
+        return reverse("organisations:list") + f"?kategorie={self.slug}"
+
+
+class Topic(SlugNaturalKeyModel):
+    name = models.CharField("Name", max_length=100, unique=True)
+    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Thema"
+        verbose_name_plural = "Themen"
+
+
+class FederalState(SlugNaturalKeyModel):
+    name = models.CharField("Name", max_length=100, unique=True)
+    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Bundesland"
+        verbose_name_plural = "Bundesländer"
+
+
+class District(SlugNaturalKeyModel):
+    class Kind(models.TextChoices):
+        RURAL_DISTRICT = "landkreis", "Landkreis"
+        INDEPENDENT_CITY = "kreisfreie_stadt", "Kreisfreie Stadt"
+
+    name = models.CharField("Name", max_length=100, unique=True)
+    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
+    kind = models.CharField("Art", max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Landkreis oder kreisfreie Stadt"
+        verbose_name_plural = "Landkreise und kreisfreie Städte"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def entries(self):
+        """The organisations the source describes in an entry of their own."""
+        return self.filter(is_entry=True)
+
+    def mentioned(self):
+        """Actors the source only names, e.g. as founders."""
+        return self.filter(is_entry=False)
+
+    def for_list(self):
+        return self.select_related("category").prefetch_related("topics", "federal_states")
+
+    def with_related(self):
+        return self.select_related("category").prefetch_related(
+            "topics",
+            "federal_states",
+            "districts",
+            models.Prefetch(
+                "outgoing_relations",
+                queryset=Relation.objects.select_related("target__category"),
+            ),
+            models.Prefetch(
+                "incoming_relations",
+                queryset=Relation.objects.select_related("source__category"),
+            ),
+        )
+
+    def search(self, query):
+        return search_organisations(self, query)
+
+
+class LegalForm(models.TextChoices):
+    GMBH = "gmbh", "GmbH"
+    REGISTERED_ASSOCIATION = "ev", "eingetragener Verein (e.V.)"
+    ASSOCIATION = "verein", "Verein"
+    ALLIANCE = "buendnis", "Freiwilliges Bündnis ohne Rechtsrahmen"
+    GOVERNMENT_OFFICE = "amt", "Amt der Landesregierung"
+    CHURCH_INSTITUTION = "kirchliche_einrichtung", "Kirchliche Einrichtung"
+
+
+class Organisation(SlugNaturalKeyModel):
+    name = models.CharField("Name", max_length=200, unique=True)
+    slug = models.SlugField("Kürzel in der URL", max_length=200, unique=True)
+    acronym = models.CharField(
+        "Abkürzung", max_length=30, blank=True, help_text="Zum Beispiel „LMBV“ oder „WiL“."
+    )
+    alternative_name = models.CharField(
+        "Weiterer Name",
+        max_length=200,
+        blank=True,
+        help_text="Ein Zweitname oder eine andere Bezeichnung, z. B. „DurcH2atmen“.",
+    )
+    is_entry = models.BooleanField(
+        "Eigener Verzeichniseintrag",
+        default=True,
+        help_text="Aus: ein Akteur, den ein Eintrag nur erwähnt (z. B. als Gründer). "
+        "Er hat eine eigene Seite, zählt aber in keiner Kategorie.",
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name="Kategorie",
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        null=True,
+        blank=True,
+    )
+    description = models.TextField(
+        "Beschreibung",
+        blank=True,
+        help_text="Absätze durch eine Leerzeile trennen. Absätze, die mit „1.“, „2.“ … "
+        "beginnen, erscheinen als nummerierte Liste.",
+    )
+    founding_year = models.PositiveSmallIntegerField("Gründungsjahr", null=True, blank=True)
+    legal_form = models.CharField(
+        "Rechtsform", max_length=30, choices=LegalForm.choices, blank=True
+    )
+    is_charitable = models.BooleanField(
+        "Gemeinnützig", null=True, blank=True, help_text="Leer lassen, wenn unbekannt."
+    )
+    member_count = models.PositiveIntegerField(
+        "Mitgliederzahl",
+        null=True,
+        blank=True,
+        help_text="Zum Sortieren; bei ungefähren Angaben die Untergrenze.",
+    )
+    member_count_text = models.CharField(
+        "Mitgliederzahl im Wortlaut",
+        max_length=100,
+        blank=True,
+        help_text="Wie die Quelle die Zahl nennt, z. B. „weit über 100“.",
+    )
+    website = models.URLField("Website", blank=True)
+    federal_states = models.ManyToManyField(
+        FederalState, verbose_name="Bundesländer", related_name="organisations", blank=True
+    )
+    districts = models.ManyToManyField(
+        District,
+        verbose_name="Landkreise und kreisfreie Städte",
+        related_name="organisations",
+        blank=True,
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name="Themen", related_name="organisations", blank=True
+    )
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+    updated_at = models.DateTimeField("Geändert am", auto_now=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(OrganisationQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Organisation"
+        verbose_name_plural = "Organisationen"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_entry=False) | Q(category__isnull=False),
+                name="organisation_entry_has_category",
+                violation_error_message="Ein Verzeichniseintrag braucht eine Kategorie.",
+            ),
+            models.CheckConstraint(
+                condition=Q(founding_year__isnull=True)
+                | Q(founding_year__gte=1800, founding_year__lte=2100),
+                name="organisation_founding_year_plausible",
+                violation_error_message="Das Gründungsjahr muss zwischen 1800 und 2100 liegen.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_entry", "category", "name"]),
+            models.Index(fields=["founding_year"]),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    @property
+    def full_name(self):
+        """The name with its second name, as the source writes it in running text."""
+        return f"{self.name} {self.alternative_name}" if self.alternative_name else self.name
+
+    @property
+    def member_count_display(self):
+        if self.member_count_text:
+            return self.member_count_text
+        return "" if self.member_count is None else str(self.member_count)
+
+
+class RelationManager(models.Manager):
+    def get_by_natural_key(self, source_slug, kind, target_slug):
+        return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
+
+
+class Relation(models.Model):
+    """A typed link between two actors, read as "source <kind> target"."""
+
+    class Kind(models.TextChoices):
+        INITIATED_BY = "initiated_by", "ins Leben gerufen von"
+        FOUNDED_WITH = "founded_with", "gegründet unter Mitwirkung von"
+        SUPPORTED_BY = "supported_by", "unterstützt von"
+        PART_OF = "part_of", "gehört zu"
+        REPORTS_TO = "reports_to", "unterstellt"
+
+    # What the target page says about the source, per kind.
+    REVERSE_LABELS = {
+        Kind.INITIATED_BY: "hat ins Leben gerufen",
+        Kind.FOUNDED_WITH: "hat an der Gründung mitgewirkt",
+        Kind.SUPPORTED_BY: "unterstützt",
+        Kind.PART_OF: "dazu gehört",
+        Kind.REPORTS_TO: "ihm/ihr unterstellt",
+    }
+
+    source = models.ForeignKey(
+        Organisation,
+        verbose_name="Akteur",
+        on_delete=models.CASCADE,
+        related_name="outgoing_relations",
+    )
+    kind = models.CharField("Art der Beziehung", max_length=30, choices=Kind.choices)
+    target = models.ForeignKey(
+        Organisation,
+        verbose_name="Bezogen auf",
+        on_delete=models.CASCADE,
+        related_name="incoming_relations",
+    )
+    order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    class Meta:
+        ordering = ["source", "order", "pk"]
+        verbose_name = "Beziehung"
+        verbose_name_plural = "Beziehungen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "kind", "target"],
+                name="relation_unique",
+                violation_error_message="Diese Beziehung ist schon eingetragen.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(source=models.F("target")),
+                name="relation_not_to_itself",
+                violation_error_message="Ein Akteur kann keine Beziehung zu sich selbst haben.",
+            ),
+        ]
+
+    objects = RelationManager()
+
+    def __str__(self):
+        return f"{self.source} – {self.get_kind_display()} – {self.target}"
+
+    def natural_key(self):
+        return (self.source.slug, self.kind, self.target.slug)
+
+    natural_key.dependencies = ["organisations.organisation"]
+
+    @property
+    def reverse_label(self):
+        return self.REVERSE_LABELS[self.kind]
