@@ -1,3 +1,40 @@
 from django.contrib import admin
 
-# Register your models here.
+from .models import ContactPerson, ContactRole
+
+
+class ContactRoleInline(admin.TabularInline):
+    model = ContactRole
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "job_title", "employer", "email", "is_directory_contact"]
+    list_filter = ["is_directory_contact", "employer"]
+    search_fields = ["first_name", "last_name", "position", "email"]
+    list_select_related = ["employer"]
+    prepopulated_fields = {"slug": ["first_name", "last_name"]}
+    autocomplete_fields = ["employer"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [ContactRoleInline]
+    fieldsets = [
+        (None, {"fields": ["first_name", "last_name", "slug", "is_directory_contact"]}),
+        ("Funktion", {"fields": ["job_title", "position", "employer"]}),
+        ("Kontakt", {"fields": [("phone", "phone_display"), ("fax", "fax_display"), "email"]}),
+        ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description="Name", ordering="last_name")
+    def name(self, person):
+        return person.full_name
+
+
+@admin.register(ContactRole)
+class ContactRoleAdmin(admin.ModelAdmin):
+    list_display = ["person", "role", "organisation", "order"]
+    list_filter = ["role"]
+    search_fields = ["person__first_name", "person__last_name", "organisation__name"]
+    autocomplete_fields = ["person", "organisation"]
+    list_select_related = ["person", "organisation"]

@@ -74,13 +74,13 @@ class ContactPerson(models.Model):
     def __str__(self):
         return self.full_name
 
+    def get_absolute_url(self):
+        return reverse("contacts:detail", kwargs={"slug": self.slug})
+
     def natural_key(self):
         return (self.slug,)
 
     natural_key.dependencies = ["organisations.organisation"]
-
-    def get_absolute_url(self):
-        return reverse("contacts:detail", kwargs={"slug": self.slug})
 
     @property
     def full_name(self):

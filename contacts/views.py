@@ -1,3 +1,12 @@
-from django.shortcuts import render
+from django.views.generic import DetailView, ListView
 
-# Create your views here.
+from .models import ContactPerson
+
+
+class ContactPersonListView(ListView):
+    queryset = ContactPerson.objects.with_roles()
+
+
+class ContactPersonDetailView(DetailView):
+    queryset = ContactPerson.objects.with_roles()
+    context_object_name = "person"

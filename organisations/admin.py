@@ -1,3 +1,88 @@
 from django.contrib import admin
 
-# Register your models here.
+from .models import Category, District, FederalState, Organisation, Relation, Topic
+
+admin.site.site_header = "Lausitz-Verzeichnis · Redaktion"
+admin.site.site_title = "Lausitz-Verzeichnis"
+admin.site.index_title = "Inhalte pflegen"
+
+
+class NamedSlugAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Category)
+class CategoryAdmin(NamedSlugAdmin):
+    list_display = ["name", "name_plural", "slug", "order"]
+    list_editable = ["order"]
+
+
+@admin.register(Topic, FederalState)
+class TopicAdmin(NamedSlugAdmin):
+    pass
+
+
+@admin.register(District)
+class DistrictAdmin(NamedSlugAdmin):
+    list_display = ["name", "kind", "slug"]
+    list_filter = ["kind"]
+
+
+class OutgoingRelationInline(admin.TabularInline):
+    model = Relation
+    fk_name = "source"
+    autocomplete_fields = ["target"]
+    extra = 0
+    verbose_name = "Beziehung zu einem anderen Akteur"
+    verbose_name_plural = "Beziehungen zu anderen Akteuren"
+
+
+class IncomingRelationInline(admin.TabularInline):
+    model = Relation
+    fk_name = "target"
+    autocomplete_fields = ["source"]
+    fields = ["source", "kind", "order"]
+    extra = 0
+    verbose_name = "Beziehung eines anderen Akteurs hierher"
+    verbose_name_plural = "Beziehungen anderer Akteure hierher"
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "category", "is_entry", "founding_year", "updated_at"]
+    list_filter = ["is_entry", "category", "legal_form", "federal_states", "districts", "topics"]
+    search_fields = ["name", "acronym", "alternative_name", "description"]
+    list_select_related = ["category"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["category", "federal_states", "districts", "topics"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [OutgoingRelationInline, IncomingRelationInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "acronym", "alternative_name", "is_entry", "category"]}),
+        ("Beschreibung", {"fields": ["description"]}),
+        (
+            "Angaben",
+            {
+                "fields": [
+                    "founding_year",
+                    "legal_form",
+                    "is_charitable",
+                    ("member_count", "member_count_text"),
+                    "website",
+                ]
+            },
+        ),
+        ("Region und Themen", {"fields": ["federal_states", "districts", "topics"]}),
+        ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Relation)
+class RelationAdmin(admin.ModelAdmin):
+    list_display = ["source", "kind", "target", "order"]
+    list_filter = ["kind"]
+    search_fields = ["source__name", "target__name"]
+    autocomplete_fields = ["source", "target"]
+    list_select_related = ["source", "target"]

@@ -4,6 +4,9 @@ from django.urls import reverse
 
 from .search import search_organisations
 
+FOUNDING_YEAR_MIN = 1800
+FOUNDING_YEAR_MAX = 2100
+
 
 class SlugNaturalKeyManager(models.Manager):
     """Fixtures refer to rows by slug, so they load again without clashing."""
@@ -18,11 +21,18 @@ class SlugNaturalKeyModel(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     def natural_key(self):
         return (self.slug,)
 
-    def __str__(self):
-        return self.name
+
+class CategoryQuerySet(models.QuerySet):
+    def with_entry_counts(self):
+        return self.annotate(
+            entry_count=models.Count("organisations", filter=Q(organisations__is_entry=True))
+        )
 
 
 class Category(SlugNaturalKeyModel):
@@ -31,6 +41,8 @@ class Category(SlugNaturalKeyModel):
     slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
     description = models.TextField("Kurzbeschreibung", blank=True)
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
+
+    objects = SlugNaturalKeyManager.from_queryset(CategoryQuerySet)()
 
     class Meta:
         ordering = ["order", "name"]
@@ -93,6 +105,8 @@ class OrganisationQuerySet(models.QuerySet):
             "topics",
             "federal_states",
             "districts",
+            "contact_roles__person",
+            "employees",
             models.Prefetch(
                 "outgoing_relations",
                 queryset=Relation.objects.select_related("target__category"),
@@ -197,9 +211,12 @@ class Organisation(SlugNaturalKeyModel):
             ),
             models.CheckConstraint(
                 condition=Q(founding_year__isnull=True)
-                | Q(founding_year__gte=1800, founding_year__lte=2100),
+                | Q(founding_year__gte=FOUNDING_YEAR_MIN, founding_year__lte=FOUNDING_YEAR_MAX),
                 name="organisation_founding_year_plausible",
-                violation_error_message="Das Gründungsjahr muss zwischen 1800 und 2100 liegen.",
+                violation_error_message=(
+                    f"Das Gründungsjahr muss zwischen {FOUNDING_YEAR_MIN} "
+                    f"und {FOUNDING_YEAR_MAX} liegen."
+                ),
             ),
         ]
         indexes = [
@@ -261,6 +278,8 @@ class Relation(models.Model):
     )
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
 
+    objects = RelationManager()
+
     class Meta:
         ordering = ["source", "order", "pk"]
         verbose_name = "Beziehung"
@@ -277,8 +296,6 @@ class Relation(models.Model):
                 violation_error_message="Ein Akteur kann keine Beziehung zu sich selbst haben.",
             ),
         ]
-
-    objects = RelationManager()
 
     def __str__(self):
         return f"{self.source} – {self.get_kind_display()} – {self.target}"

@@ -1,3 +1,40 @@
-from django.shortcuts import render
+from django.core.paginator import InvalidPage
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
-# Create your views here.
+from .filters import OrganisationFilter
+from .models import Organisation
+
+
+class OrganisationListView(FilterView):
+    filterset_class = OrganisationFilter
+    queryset = Organisation.objects.entries().for_list()
+    # Invalid filter values are reported and ignored instead of emptying the list.
+    strict = False
+    paginate_by = 20
+    template_name = "organisations/organisation_list.html"
+    page_kwarg = "seite"
+
+    def paginate_queryset(self, queryset, page_size):
+        """Show the nearest page for an invalid page number, and say so, instead of a 404."""
+        paginator = self.get_paginator(queryset, page_size)
+        requested = self.request.GET.get(self.page_kwarg, "1")
+        try:
+            page = paginator.page(paginator.validate_number(requested))
+            self.page_error = ""
+        except InvalidPage:
+            page = paginator.get_page(requested)
+            self.page_error = (
+                f"Eine Seite „{requested[:20]}“ gibt es nicht; gezeigt wird Seite {page.number}."
+            )
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["facets"] = self.filterset.facets()
+        context["page_error"] = self.page_error
+        return context
+
+
+class OrganisationDetailView(DetailView):
+    queryset = Organisation.objects.with_related()

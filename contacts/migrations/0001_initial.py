@@ -6,53 +6,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContactPerson',
+            name="ContactPerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100, verbose_name='Vorname')),
-                ('last_name', models.CharField(max_length=100, verbose_name='Nachname')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='Kürzel in der URL')),
-                ('job_title', models.CharField(blank=True, help_text='Zum Beispiel „Generalmanager“.', max_length=200, verbose_name='Titel')),
-                ('position', models.CharField(blank=True, help_text='Zum Beispiel „Leitung Stabstelle Strukturwandel/Infrastruktur und Verkehr“.', max_length=300, verbose_name='Funktion')),
-                ('phone', phonenumber_field.modelfields.PhoneNumberField(blank=True, help_text='Wird als +49… gespeichert.', max_length=128, region=None, verbose_name='Telefon')),
-                ('phone_display', models.CharField(blank=True, help_text='Leer lassen, dann wird die Nummer einheitlich formatiert.', max_length=50, verbose_name='Telefon in der Schreibweise der Quelle')),
-                ('fax', phonenumber_field.modelfields.PhoneNumberField(blank=True, help_text='Wird als +49… gespeichert.', max_length=128, region=None, verbose_name='Fax')),
-                ('fax_display', models.CharField(blank=True, help_text='Leer lassen, dann wird die Nummer einheitlich formatiert.', max_length=50, verbose_name='Fax in der Schreibweise der Quelle')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('is_directory_contact', models.BooleanField(default=False, help_text='Erscheint auf der Startseite als Ansprechpartner.', verbose_name='Ansprechpartner des Verzeichnisses')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Geändert am')),
-                ('employer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='employees', to='organisations.organisation', verbose_name='Arbeitgeber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="Vorname")),
+                ("last_name", models.CharField(max_length=100, verbose_name="Nachname")),
+                (
+                    "slug",
+                    models.SlugField(max_length=200, unique=True, verbose_name="Kürzel in der URL"),
+                ),
+                (
+                    "job_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Zum Beispiel „Generalmanager“.",
+                        max_length=200,
+                        verbose_name="Titel",
+                    ),
+                ),
+                (
+                    "position",
+                    models.CharField(
+                        blank=True,
+                        help_text="Zum Beispiel „Leitung Stabstelle Strukturwandel/Infrastruktur und Verkehr“.",
+                        max_length=300,
+                        verbose_name="Funktion",
+                    ),
+                ),
+                (
+                    "phone",
+                    phonenumber_field.modelfields.PhoneNumberField(
+                        blank=True,
+                        help_text="Wird als +49… gespeichert.",
+                        max_length=128,
+                        region=None,
+                        verbose_name="Telefon",
+                    ),
+                ),
+                (
+                    "phone_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leer lassen, dann wird die Nummer einheitlich formatiert.",
+                        max_length=50,
+                        verbose_name="Telefon in der Schreibweise der Quelle",
+                    ),
+                ),
+                (
+                    "fax",
+                    phonenumber_field.modelfields.PhoneNumberField(
+                        blank=True,
+                        help_text="Wird als +49… gespeichert.",
+                        max_length=128,
+                        region=None,
+                        verbose_name="Fax",
+                    ),
+                ),
+                (
+                    "fax_display",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leer lassen, dann wird die Nummer einheitlich formatiert.",
+                        max_length=50,
+                        verbose_name="Fax in der Schreibweise der Quelle",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                (
+                    "is_directory_contact",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Erscheint auf der Startseite als Ansprechpartner.",
+                        verbose_name="Ansprechpartner des Verzeichnisses",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Geändert am")),
+                (
+                    "employer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="employees",
+                        to="organisations.organisation",
+                        verbose_name="Arbeitgeber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Ansprechpartner',
-                'verbose_name_plural': 'Ansprechpartner',
-                'ordering': ['last_name', 'first_name'],
+                "verbose_name": "Ansprechpartner",
+                "verbose_name_plural": "Ansprechpartner",
+                "ordering": ["last_name", "first_name"],
             },
         ),
         migrations.CreateModel(
-            name='ContactRole',
+            name="ContactRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('sprecher', 'Sprecher'), ('ansprechpartner', 'Ansprechpartner'), ('leitung', 'Leitung')], max_length=30, verbose_name='Rolle')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='contact_roles', to='organisations.organisation', verbose_name='Organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='contacts.contactperson', verbose_name='Person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("sprecher", "Sprecher"),
+                            ("ansprechpartner", "Ansprechpartner"),
+                            ("leitung", "Leitung"),
+                        ],
+                        max_length=30,
+                        verbose_name="Rolle",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="contact_roles",
+                        to="organisations.organisation",
+                        verbose_name="Organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="contacts.contactperson",
+                        verbose_name="Person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Rolle',
-                'verbose_name_plural': 'Rollen',
-                'ordering': ['person', 'order', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('person', 'organisation', 'role'), name='contact_role_unique', violation_error_message='Diese Person hat diese Rolle hier schon.')],
+                "verbose_name": "Rolle",
+                "verbose_name_plural": "Rollen",
+                "ordering": ["person", "order", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("person", "organisation", "role"),
+                        name="contact_role_unique",
+                        violation_error_message="Diese Person hat diese Rolle hier schon.",
+                    )
+                ],
             },
         ),
     ]

@@ -5,128 +5,345 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('name_plural', models.CharField(max_length=100, verbose_name='Name im Plural')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Kürzel in der URL')),
-                ('description', models.TextField(blank=True, verbose_name='Kurzbeschreibung')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="Name")),
+                ("name_plural", models.CharField(max_length=100, verbose_name="Name im Plural")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="Kürzel in der URL"),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="Kurzbeschreibung")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
             ],
             options={
-                'verbose_name': 'Kategorie',
-                'verbose_name_plural': 'Kategorien',
-                'ordering': ['order', 'name'],
+                "verbose_name": "Kategorie",
+                "verbose_name_plural": "Kategorien",
+                "ordering": ["order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Kürzel in der URL')),
-                ('kind', models.CharField(choices=[('landkreis', 'Landkreis'), ('kreisfreie_stadt', 'Kreisfreie Stadt')], max_length=20, verbose_name='Art')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="Name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="Kürzel in der URL"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("landkreis", "Landkreis"),
+                            ("kreisfreie_stadt", "Kreisfreie Stadt"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Landkreis oder kreisfreie Stadt',
-                'verbose_name_plural': 'Landkreise und kreisfreie Städte',
-                'ordering': ['name'],
+                "verbose_name": "Landkreis oder kreisfreie Stadt",
+                "verbose_name_plural": "Landkreise und kreisfreie Städte",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='FederalState',
+            name="FederalState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Kürzel in der URL')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="Name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="Kürzel in der URL"),
+                ),
             ],
             options={
-                'verbose_name': 'Bundesland',
-                'verbose_name_plural': 'Bundesländer',
-                'ordering': ['name'],
+                "verbose_name": "Bundesland",
+                "verbose_name_plural": "Bundesländer",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='Kürzel in der URL')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="Name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="Kürzel in der URL"),
+                ),
             ],
             options={
-                'verbose_name': 'Thema',
-                'verbose_name_plural': 'Themen',
-                'ordering': ['name'],
+                "verbose_name": "Thema",
+                "verbose_name_plural": "Themen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='Name')),
-                ('slug', models.SlugField(max_length=200, unique=True, verbose_name='Kürzel in der URL')),
-                ('acronym', models.CharField(blank=True, help_text='Zum Beispiel „LMBV“ oder „WiL“.', max_length=30, verbose_name='Abkürzung')),
-                ('alternative_name', models.CharField(blank=True, help_text='Ein Zweitname oder eine andere Bezeichnung, z. B. „DurcH2atmen“.', max_length=200, verbose_name='Weiterer Name')),
-                ('is_entry', models.BooleanField(default=True, help_text='Aus: ein Akteur, den ein Eintrag nur erwähnt (z. B. als Gründer). Er hat eine eigene Seite, zählt aber in keiner Kategorie.', verbose_name='Eigener Verzeichniseintrag')),
-                ('description', models.TextField(blank=True, help_text='Absätze durch eine Leerzeile trennen. Absätze, die mit „1.“, „2.“ … beginnen, erscheinen als nummerierte Liste.', verbose_name='Beschreibung')),
-                ('founding_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Gründungsjahr')),
-                ('legal_form', models.CharField(blank=True, choices=[('gmbh', 'GmbH'), ('ev', 'eingetragener Verein (e.V.)'), ('verein', 'Verein'), ('buendnis', 'Freiwilliges Bündnis ohne Rechtsrahmen'), ('amt', 'Amt der Landesregierung'), ('kirchliche_einrichtung', 'Kirchliche Einrichtung')], max_length=30, verbose_name='Rechtsform')),
-                ('is_charitable', models.BooleanField(blank=True, help_text='Leer lassen, wenn unbekannt.', null=True, verbose_name='Gemeinnützig')),
-                ('member_count', models.PositiveIntegerField(blank=True, help_text='Zum Sortieren; bei ungefähren Angaben die Untergrenze.', null=True, verbose_name='Mitgliederzahl')),
-                ('member_count_text', models.CharField(blank=True, help_text='Wie die Quelle die Zahl nennt, z. B. „weit über 100“.', max_length=100, verbose_name='Mitgliederzahl im Wortlaut')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Geändert am')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='organisations.category', verbose_name='Kategorie')),
-                ('districts', models.ManyToManyField(blank=True, related_name='organisations', to='organisations.district', verbose_name='Landkreise und kreisfreie Städte')),
-                ('federal_states', models.ManyToManyField(blank=True, related_name='organisations', to='organisations.federalstate', verbose_name='Bundesländer')),
-                ('topics', models.ManyToManyField(blank=True, related_name='organisations', to='organisations.topic', verbose_name='Themen')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="Name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=200, unique=True, verbose_name="Kürzel in der URL"),
+                ),
+                (
+                    "acronym",
+                    models.CharField(
+                        blank=True,
+                        help_text="Zum Beispiel „LMBV“ oder „WiL“.",
+                        max_length=30,
+                        verbose_name="Abkürzung",
+                    ),
+                ),
+                (
+                    "alternative_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ein Zweitname oder eine andere Bezeichnung, z. B. „DurcH2atmen“.",
+                        max_length=200,
+                        verbose_name="Weiterer Name",
+                    ),
+                ),
+                (
+                    "is_entry",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Aus: ein Akteur, den ein Eintrag nur erwähnt (z. B. als Gründer). Er hat eine eigene Seite, zählt aber in keiner Kategorie.",
+                        verbose_name="Eigener Verzeichniseintrag",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Absätze durch eine Leerzeile trennen. Absätze, die mit „1.“, „2.“ … beginnen, erscheinen als nummerierte Liste.",
+                        verbose_name="Beschreibung",
+                    ),
+                ),
+                (
+                    "founding_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="Gründungsjahr"
+                    ),
+                ),
+                (
+                    "legal_form",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("gmbh", "GmbH"),
+                            ("ev", "eingetragener Verein (e.V.)"),
+                            ("verein", "Verein"),
+                            ("buendnis", "Freiwilliges Bündnis ohne Rechtsrahmen"),
+                            ("amt", "Amt der Landesregierung"),
+                            ("kirchliche_einrichtung", "Kirchliche Einrichtung"),
+                        ],
+                        max_length=30,
+                        verbose_name="Rechtsform",
+                    ),
+                ),
+                (
+                    "is_charitable",
+                    models.BooleanField(
+                        blank=True,
+                        help_text="Leer lassen, wenn unbekannt.",
+                        null=True,
+                        verbose_name="Gemeinnützig",
+                    ),
+                ),
+                (
+                    "member_count",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Zum Sortieren; bei ungefähren Angaben die Untergrenze.",
+                        null=True,
+                        verbose_name="Mitgliederzahl",
+                    ),
+                ),
+                (
+                    "member_count_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Wie die Quelle die Zahl nennt, z. B. „weit über 100“.",
+                        max_length=100,
+                        verbose_name="Mitgliederzahl im Wortlaut",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Geändert am")),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisations",
+                        to="organisations.category",
+                        verbose_name="Kategorie",
+                    ),
+                ),
+                (
+                    "districts",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="organisations.district",
+                        verbose_name="Landkreise und kreisfreie Städte",
+                    ),
+                ),
+                (
+                    "federal_states",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="organisations.federalstate",
+                        verbose_name="Bundesländer",
+                    ),
+                ),
+                (
+                    "topics",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="organisations",
+                        to="organisations.topic",
+                        verbose_name="Themen",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Organisation',
-                'verbose_name_plural': 'Organisationen',
-                'ordering': ['name'],
+                "verbose_name": "Organisation",
+                "verbose_name_plural": "Organisationen",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Relation',
+            name="Relation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('initiated_by', 'ins Leben gerufen von'), ('founded_with', 'gegründet unter Mitwirkung von'), ('supported_by', 'unterstützt von'), ('part_of', 'gehört zu'), ('reports_to', 'unterstellt')], max_length=30, verbose_name='Art der Beziehung')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='outgoing_relations', to='organisations.organisation', verbose_name='Akteur')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='incoming_relations', to='organisations.organisation', verbose_name='Bezogen auf')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("initiated_by", "ins Leben gerufen von"),
+                            ("founded_with", "gegründet unter Mitwirkung von"),
+                            ("supported_by", "unterstützt von"),
+                            ("part_of", "gehört zu"),
+                            ("reports_to", "unterstellt"),
+                        ],
+                        max_length=30,
+                        verbose_name="Art der Beziehung",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="outgoing_relations",
+                        to="organisations.organisation",
+                        verbose_name="Akteur",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="incoming_relations",
+                        to="organisations.organisation",
+                        verbose_name="Bezogen auf",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Beziehung',
-                'verbose_name_plural': 'Beziehungen',
-                'ordering': ['source', 'order', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('source', 'kind', 'target'), name='relation_unique', violation_error_message='Diese Beziehung ist schon eingetragen.'), models.CheckConstraint(condition=models.Q(('source', models.F('target')), _negated=True), name='relation_not_to_itself', violation_error_message='Ein Akteur kann keine Beziehung zu sich selbst haben.')],
+                "verbose_name": "Beziehung",
+                "verbose_name_plural": "Beziehungen",
+                "ordering": ["source", "order", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("source", "kind", "target"),
+                        name="relation_unique",
+                        violation_error_message="Diese Beziehung ist schon eingetragen.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("source", models.F("target")), _negated=True),
+                        name="relation_not_to_itself",
+                        violation_error_message="Ein Akteur kann keine Beziehung zu sich selbst haben.",
+                    ),
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['is_entry', 'category', 'name'], name='organisatio_is_entr_dbbbae_idx'),
+            model_name="organisation",
+            index=models.Index(
+                fields=["is_entry", "category", "name"], name="organisatio_is_entr_dbbbae_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(fields=['founding_year'], name='organisatio_foundin_380868_idx'),
+            model_name="organisation",
+            index=models.Index(fields=["founding_year"], name="organisatio_foundin_380868_idx"),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('is_entry', False), ('category__isnull', False), _connector='OR'), name='organisation_entry_has_category', violation_error_message='Ein Verzeichniseintrag braucht eine Kategorie.'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("is_entry", False), ("category__isnull", False), _connector="OR"
+                ),
+                name="organisation_entry_has_category",
+                violation_error_message="Ein Verzeichniseintrag braucht eine Kategorie.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('founding_year__isnull', True), models.Q(('founding_year__gte', 1800), ('founding_year__lte', 2100)), _connector='OR'), name='organisation_founding_year_plausible', violation_error_message='Das Gründungsjahr muss zwischen 1800 und 2100 liegen.'),
+            model_name="organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("founding_year__isnull", True),
+                    models.Q(("founding_year__gte", 1800), ("founding_year__lte", 2100)),
+                    _connector="OR",
+                ),
+                name="organisation_founding_year_plausible",
+                violation_error_message="Das Gründungsjahr muss zwischen 1800 und 2100 liegen.",
+            ),
         ),
     ]

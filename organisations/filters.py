@@ -1,0 +1,173 @@
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Count, F, Q
+
+from .models import (
+    FOUNDING_YEAR_MAX,
+    FOUNDING_YEAR_MIN,
+    Category,
+    District,
+    FederalState,
+    LegalForm,
+    Organisation,
+    Topic,
+)
+
+SORT_ORDERS = {
+    "name": ("Name A–Z", ("name",)),
+    "-name": ("Name Z–A", ("-name",)),
+    "-gruendung": (
+        "Gründungsjahr, neueste zuerst",
+        (F("founding_year").desc(nulls_last=True), "name"),
+    ),
+    "gruendung": (
+        "Gründungsjahr, älteste zuerst",
+        (F("founding_year").asc(nulls_last=True), "name"),
+    ),
+    "-mitglieder": (
+        "Mitgliederzahl, größte zuerst",
+        (F("member_count").desc(nulls_last=True), "name"),
+    ),
+    "kategorie": ("Kategorie", ("category__order", "name")),
+}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class OrganisationFilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("gegruendet_ab"), cleaned_data.get("gegruendet_bis")
+        if start is not None and end is not None and start > end:
+            self.add_error("gegruendet_bis", "„Gegründet bis“ liegt vor „Gegründet ab“.")
+        return cleaned_data
+
+
+def slug_choice_filter(model, field_name, label):
+    """A multiple-choice filter whose URL values are slugs; options combine with OR."""
+    return django_filters.ModelMultipleChoiceFilter(
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=model.objects.all(),
+        label=label,
+        distinct=True,
+    )
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    """The list's one GET form. Parameter names are the German words people see in URLs."""
+
+    q = django_filters.CharFilter(label="Suchbegriff", method="filter_search", max_length=200)
+    kategorie = slug_choice_filter(Category, "category", "Kategorie")
+    bundesland = slug_choice_filter(FederalState, "federal_states", "Bundesland")
+    landkreis = slug_choice_filter(District, "districts", "Landkreis / kreisfreie Stadt")
+    thema = slug_choice_filter(Topic, "topics", "Thema")
+    rechtsform = django_filters.MultipleChoiceFilter(
+        field_name="legal_form", choices=LegalForm.choices, label="Rechtsform"
+    )
+    gegruendet_ab = YearFilter(
+        field_name="founding_year",
+        lookup_expr="gte",
+        label="Gegründet ab",
+        min_value=FOUNDING_YEAR_MIN,
+        max_value=FOUNDING_YEAR_MAX,
+    )
+    gegruendet_bis = YearFilter(
+        field_name="founding_year",
+        lookup_expr="lte",
+        label="Gegründet bis",
+        min_value=FOUNDING_YEAR_MIN,
+        max_value=FOUNDING_YEAR_MAX,
+    )
+    sortierung = django_filters.ChoiceFilter(
+        label="Sortierung",
+        choices=[(key, label) for key, (label, _) in SORT_ORDERS.items()],
+        method="sort",
+        empty_label=None,
+    )
+
+    MODEL_FACETS = ("kategorie", "bundesland", "landkreis", "thema")
+
+    class Meta:
+        model = Organisation
+        form = OrganisationFilterForm
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value)
+
+    def sort(self, queryset, name, value):
+        return queryset.order_by(*SORT_ORDERS[value][1])
+
+    @property
+    def is_filtered(self):
+        return any(self.data.get(name) for name in self.filters if name != "sortierung")
+
+    def queryset_without(self, excluded):
+        """The results with every valid filter applied except one facet's own."""
+        queryset = self.queryset
+        if not self.is_bound:
+            return queryset
+        self.form.full_clean()
+        for name, value in self.form.cleaned_data.items():
+            if name not in (excluded, "sortierung"):
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facets(self):
+        """Each facet's options with the number of results each would give, one query per facet."""
+        return [self.model_facet(name) for name in self.MODEL_FACETS] + [self.legal_form_facet()]
+
+    def selected(self, name):
+        return {str(value) for value in self.form.data.getlist(name)} if self.is_bound else set()
+
+    def model_facet(self, name):
+        filter_ = self.filters[name]
+        matching = self.queryset_without(name).values("pk")
+        options = filter_.queryset.annotate(
+            count=Count("organisations", filter=Q(organisations__in=matching), distinct=True)
+        )
+        return self.facet(name, [(option.slug, option.name, option.count) for option in options])
+
+    def legal_form_facet(self):
+        counts = dict(
+            self.queryset_without("rechtsform")
+            .order_by()
+            .values_list("legal_form")
+            .annotate(count=Count("pk"))
+        )
+        return self.facet(
+            "rechtsform",
+            [(value, label, counts.get(value, 0)) for value, label in LegalForm.choices],
+        )
+
+    def facet(self, name, options):
+        selected = self.selected(name)
+        return Facet(
+            name=name,
+            label=self.filters[name].label,
+            options=[
+                FacetOption(value, label, count, value in selected)
+                for value, label, count in options
+                if count or value in selected
+            ],
+        )
