@@ -1,0 +1,25 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session", autouse=True)
+def static_files():
+    """Pages link hashed static file names, which exist only after collectstatic."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def load_seed():
+    call_command("loaddata", "lausitz_directory", verbosity=0)
+
+
+@pytest.fixture
+def seed(db):
+    """The directory as the seed fixture describes it."""
+    load_seed()
+
+
+@pytest.fixture
+def live_seed(transactional_db, live_server):
+    """The seeded directory behind a live server, for browser and HTTP tests."""
+    load_seed()
+    return live_server
