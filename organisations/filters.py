@@ -62,10 +62,10 @@ class OrganisationFilterForm(forms.Form):
         return cleaned_data
 
 
-def slug_choice_filter(model, field_name, label):
+def slug_choice_filter(model, relation, label):
     """A multiple-choice filter whose URL values are slugs; options combine with OR."""
     return django_filters.ModelMultipleChoiceFilter(
-        field_name=field_name,
+        field_name=f"{relation}__slug",
         to_field_name="slug",
         queryset=model.objects.all(),
         label=label,
@@ -145,7 +145,7 @@ class OrganisationFilter(django_filters.FilterSet):
         matching = self.queryset_without(name).values("pk")
         options = filter_.queryset.annotate(
             count=Count("organisations", filter=Q(organisations__in=matching), distinct=True)
-        )
+        ).order_by(*filter_.queryset.model._meta.ordering)
         return self.facet(name, [(option.slug, option.name, option.count) for option in options])
 
     def legal_form_facet(self):

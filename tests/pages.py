@@ -1,0 +1,38 @@
+"""Reads what a visitor sees in a rendered page."""
+
+import re
+from html import unescape
+
+CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)">([^<]*)</a>')
+FACET_OPTION = re.compile(
+    r'<label for="id_(?P<facet>\w+)_\d+">(?P<label>[^<]*?) <span class="count">\((?P<count>\d+)'
+)
+TAG = re.compile(r"<[^>]+>")
+
+
+def text(response):
+    """The page's visible text with whitespace collapsed."""
+    html = response.content.decode()
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
+    return " ".join(unescape(TAG.sub(" ", html)).split())
+
+
+def result_names(response):
+    return [unescape(name) for _, name in CARD_TITLE.findall(response.content.decode())]
+
+
+def facet_counts(response, facet):
+    return {
+        unescape(match["label"]): int(match["count"])
+        for match in FACET_OPTION.finditer(response.content.decode())
+        if match["facet"] == facet
+    }
+
+
+def links(response):
+    """(visible text, href) of every link."""
+    html = response.content.decode()
+    return [
+        (" ".join(unescape(TAG.sub(" ", label)).split()), unescape(href))
+        for href, label in re.findall(r'<a [^>]*?href="([^"]*)"[^>]*>(.*?)</a>', html, re.DOTALL)
+    ]

@@ -1,0 +1,256 @@
+"""/organisationen/: the filtered list of the directory's entries."""
+
+import re
+
+import pytest
+
+from organisations.models import Organisation
+
+from .factories import OrganisationFactory
+from .pages import facet_counts, links, result_names, text
+
+NETWORKS = [
+    "Wasserstoffnetzwerk Lausitz",
+    "Wirtschaftsinitiative Lausitz e.V.",
+    "Wirtschaftsregion Lausitz GmbH",
+    "Wirtschaftsverkehrsnetzwerk Lausitz",
+]
+
+
+@pytest.fixture
+def get(client, seed):
+    def get(query=""):
+        return client.get(f"/organisationen/{query}")
+
+    return get
+
+
+def test_list_shows_the_eleven_entries_and_their_number(get):
+    response = get()
+    assert response.status_code == 200
+    assert len(result_names(response)) == 11
+    assert "11 Einträge" in text(response)
+
+
+def test_list_leaves_out_actors_the_source_only_mentions(get):
+    assert "IHK Cottbus" not in result_names(get())
+
+
+def test_filter_by_category_lists_only_networks(get):
+    assert result_names(get("?kategorie=netzwerk")) == NETWORKS
+
+
+def test_two_categories_combine_with_or(get):
+    names = result_names(get("?kategorie=netzwerk&kategorie=projekttraeger"))
+    assert len(names) == 7
+    assert "LMBV" not in names
+    assert "Lausitzer und Mitteldeutsche Bergbau-Verwaltungsgesellschaft" in names
+
+
+def test_filter_by_federal_state(get):
+    assert result_names(get("?bundesland=berlin")) == ["MinGenTec"]
+
+
+def test_filter_by_district(get):
+    assert result_names(get("?landkreis=spree-neisse")) == ["Wirtschaftsregion Lausitz GmbH"]
+
+
+def test_filter_by_topic(get):
+    assert result_names(get("?thema=wasserstoff")) == [
+        "Wasserstoffnetzwerk Lausitz",
+        "Wirtschaftsverkehrsnetzwerk Lausitz",
+    ]
+
+
+def test_filter_by_legal_form(get):
+    assert result_names(get("?rechtsform=ev")) == [
+        "Pro Lausitzer Braunkohle e.V.",
+        "Wirtschaftsinitiative Lausitz e.V.",
+    ]
+
+
+def test_filters_of_different_kinds_combine_with_and(get):
+    assert result_names(get("?thema=braunkohle&kategorie=initiative")) == [
+        "MinGenTec",
+        "Pro Lausitzer Braunkohle e.V.",
+    ]
+
+
+def test_founding_year_range(get):
+    assert result_names(get("?gegruendet_ab=2018")) == ["Wasserstoffnetzwerk Lausitz"]
+    assert result_names(get("?gegruendet_bis=2018")) == ["Wirtschaftsverkehrsnetzwerk Lausitz"]
+    assert len(result_names(get("?gegruendet_ab=2017&gegruendet_bis=2019"))) == 2
+
+
+def test_search_is_case_insensitive(get):
+    assert result_names(get("?q=LAUSITZRUNDE")) == ["Lausitzrunde"]
+
+
+@pytest.mark.parametrize("query", ["Görlitz", "goerlitz", "GORLITZ", "Spree-Neisse", "neiße"])
+def test_search_ignores_umlauts_and_sharp_s(get, query):
+    assert result_names(get(f"?q={query}")) == ["Wirtschaftsregion Lausitz GmbH"]
+
+
+def test_search_finds_the_acronym(get):
+    assert result_names(get("?q=lmbv")) == [
+        "Lausitzer und Mitteldeutsche Bergbau-Verwaltungsgesellschaft"
+    ]
+
+
+def test_search_finds_the_alternative_name(get):
+    assert result_names(get("?q=durch2atmen")) == ["Wasserstoffnetzwerk Lausitz"]
+
+
+def test_search_finds_topics_not_in_the_text(get):
+    assert result_names(get("?q=Kommunalpolitik")) == ["Lausitzrunde"]
+
+
+def test_search_needs_every_word(get):
+    assert result_names(get("?q=Netzwerk+2017")) == ["Wirtschaftsverkehrsnetzwerk Lausitz"]
+
+
+def test_search_and_filters_combine(get):
+    assert result_names(get("?q=wasserstoff&gegruendet_ab=2018")) == [
+        "Wasserstoffnetzwerk Lausitz"
+    ]
+
+
+def test_sort_by_founding_year_newest_first_puts_unknown_years_last(get):
+    names = result_names(get("?sortierung=-gruendung"))
+    assert names[:3] == [
+        "Wasserstoffnetzwerk Lausitz",
+        "Wirtschaftsverkehrsnetzwerk Lausitz",
+        "Lausitzbeauftragter der Landesregierung",
+    ]
+
+
+def test_sort_by_name_descending(get):
+    names = result_names(get("?sortierung=-name"))
+    assert names == sorted(names, reverse=True)
+
+
+def test_sort_by_member_count(get):
+    assert result_names(get("?sortierung=-mitglieder"))[:2] == [
+        "Wirtschaftsverkehrsnetzwerk Lausitz",
+        "Lausitzrunde",
+    ]
+
+
+def test_facet_counts_show_how_many_entries_each_option_gives(get):
+    assert facet_counts(get(), "kategorie") == {
+        "Netzwerk": 4,
+        "Initiative": 4,
+        "Projektträger": 3,
+    }
+
+
+def test_facet_counts_follow_the_other_filters(get):
+    response = get("?kategorie=netzwerk")
+    assert facet_counts(response, "thema")["Wasserstoff"] == 2
+    assert "Braunkohle" not in facet_counts(response, "thema")
+    # Other options of the selected facet still show what choosing them would add.
+    assert facet_counts(response, "kategorie") == {
+        "Netzwerk": 4,
+        "Initiative": 4,
+        "Projektträger": 3,
+    }
+
+
+def test_selected_options_stay_ticked(get):
+    html = get("?kategorie=netzwerk").text
+    assert re.search(r'value="netzwerk" id="id_kategorie_\d+" checked', html)
+    assert not re.search(r'value="initiative" id="id_kategorie_\d+" checked', html)
+
+
+def test_facet_options_follow_the_editors_order(get):
+    assert list(facet_counts(get(), "kategorie")) == ["Netzwerk", "Initiative", "Projektträger"]
+
+
+def test_filtered_list_links_to_the_unfiltered_one(get):
+    assert ("Alle Filter entfernen", "/organisationen/") in links(get("?kategorie=netzwerk"))
+
+
+def test_unfiltered_list_offers_no_reset_link(get):
+    assert "Alle Filter entfernen" not in text(get())
+
+
+def test_empty_result_says_so(get):
+    response = get("?q=gibtesnicht")
+    assert "0 Einträge" in text(response)
+    assert "Keine Einträge passen zu diesen Filtern." in text(response)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?kategorie=unbekannt", "Kategorie:"),
+        ("?gegruendet_ab=abc", "Gegründet ab:"),
+        ("?gegruendet_ab=99999999999999999999", "Gegründet ab:"),
+        ("?gegruendet_ab=2019&gegruendet_bis=2017", "„Gegründet bis“ liegt vor „Gegründet ab“."),
+        ("?sortierung=zufall", "Sortierung:"),
+        ("?rechtsform=ag", "Rechtsform:"),
+        ("?q=" + "x" * 5000, "Suchbegriff:"),
+        ("?q=a%00b", "Suchbegriff:"),
+        ("?seite=abc", "Eine Seite „abc“ gibt es nicht; gezeigt wird Seite 1."),
+        ("?seite=999", "Eine Seite „999“ gibt es nicht; gezeigt wird Seite 1."),
+        ("?seite=-1", "gibt es nicht"),
+    ],
+)
+def test_invalid_values_give_a_page_that_says_what_was_wrong(get, query, message):
+    response = get(query)
+    assert response.status_code == 200
+    assert "Nicht alle Angaben ließen sich verwenden" in text(response)
+    assert message in text(response)
+
+
+def test_an_invalid_value_is_ignored_and_the_valid_filters_still_apply(get):
+    response = get("?kategorie=netzwerk&gegruendet_ab=abc")
+    assert result_names(response) == NETWORKS
+
+
+def test_unknown_parameters_are_ignored(get):
+    assert len(result_names(get("?foo=bar&utm_source=x"))) == 11
+
+
+def test_repeated_parameters_do_not_break_the_page(get):
+    response = get("?" + "&".join(["kategorie=netzwerk"] * 500))
+    assert result_names(response) == NETWORKS
+
+
+def test_too_many_parameters_get_a_clear_400(get):
+    response = get("?" + "&".join(f"p{number}=1" for number in range(1500)))
+    assert response.status_code == 400
+    assert "Ungültige Anfrage" in text(response)
+
+
+def test_invalid_utf8_in_the_query_is_harmless(get):
+    assert get("?q=%FF%FE").status_code == 200
+
+
+def test_markup_in_the_query_is_shown_escaped(get):
+    response = get("?q=%3Cscript%3Ealert(1)%3C/script%3E")
+    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert "&lt;script&gt;" in response.content.decode()
+
+
+def test_long_lists_are_paginated_and_keep_their_filters(client, db):
+    OrganisationFactory.create_batch(25)
+    first = client.get("/organisationen/?kategorie=netzwerk")
+    assert len(result_names(first)) == 20
+    assert "Seite 1 von 2" in text(first)
+    next_link = dict(links(first))["Nächste Seite"]
+    assert "kategorie=netzwerk" in next_link
+    assert "seite=2" in next_link
+    second = client.get(f"/organisationen/{next_link}")
+    assert len(result_names(second)) == 5
+    assert "Seite 2 von 2" in text(second)
+
+
+def test_the_page_title_counts_pages(client, db):
+    OrganisationFactory.create_batch(21)
+    assert "<title>Organisationen, Seite 2" in client.get("/organisationen/?seite=2").text
+
+
+def test_results_link_to_their_detail_pages(get):
+    organisation = Organisation.objects.get(slug="lmbv")
+    assert (organisation.name, "/organisationen/lmbv/") in links(get("?q=lmbv"))
