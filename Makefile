@@ -1,0 +1,108 @@
+# The front door of the Lausitz directory. `make help` lists the targets.
+# Every target can be run again safely; file targets (the venv stamps, the
+# secret key) are only rebuilt when they are missing or out of date.
+
+# bash for `<(...)`; -e and pipefail so a failing step stops the recipe.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# The test runs share staticfiles/ and must not overlap, even under `make -j`.
+.NOTPARALLEL:
+
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+MANAGE := $(PY) manage.py
+
+# Production-like settings for `run` and the management targets: DEBUG off,
+# the local secret key, plain HTTP since gunicorn only listens on loopback.
+# DATABASE_URL is passed through; without it Django uses db.sqlite3.
+APP_ENV = env -u DJANGO_DEBUG DJANGO_HTTPS=0 DJANGO_SECRET_KEY="$$(cat .secret_key)"
+
+TEST_ENV = env DJANGO_SECRET_KEY=test-secret-key-not-for-production
+PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
+
+.PHONY: help run migrate seed superuser test lint test-sqlite test-postgres postgres clean
+
+help: ## Show this list
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+# --- Environment -------------------------------------------------------------
+
+# The stamp is newer than pyproject.toml once its dependencies are installed.
+# A venv that no longer runs (e.g. its Python was removed) is made anew.
+$(VENV)/.installed: pyproject.toml
+	$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+		|| { rm -rf $(VENV) && "$$(scripts/find-python.sh)" -m venv $(VENV); }
+	$(PIP) install -r <($(PY) scripts/requirements.py)
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(PIP) install -r <($(PY) scripts/requirements.py test)
+	touch $@
+
+# Created once and kept, so sessions survive restarts. Never committed.
+# Needs the venv only for its Python: a bare Debian has no python3.
+.secret_key: | $(VENV)/.installed
+	umask 077 && $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+# The browser tests drive Debian's Chromium rather than a Playwright download.
+/usr/bin/chromium:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+# --- Running -----------------------------------------------------------------
+
+# The seed is loaded only into an empty directory: loaddata would overwrite
+# seed rows that editors have changed since.
+run: $(VENV)/.installed .secret_key ## Migrate, seed an empty database, serve on 127.0.0.1:PORT (8000)
+	$(APP_ENV) $(MANAGE) migrate --noinput
+	seeded=$$($(APP_ENV) $(MANAGE) shell -v 0 -c \
+		'from organisations.models import Organisation; print(Organisation.objects.exists())'); \
+	if [ "$$seeded" = False ]; then $(APP_ENV) $(MANAGE) loaddata lausitz_directory; fi
+	$(APP_ENV) $(MANAGE) collectstatic --noinput -v 0
+	exec $(APP_ENV) HOST=127.0.0.1 PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+migrate: $(VENV)/.installed .secret_key ## Apply database migrations
+	$(APP_ENV) $(MANAGE) migrate --noinput
+
+seed: $(VENV)/.installed .secret_key ## Load the seed fixture; OVERWRITES edits to seed rows
+	$(APP_ENV) $(MANAGE) migrate --noinput
+	$(APP_ENV) $(MANAGE) loaddata lausitz_directory
+
+superuser: $(VENV)/.installed .secret_key ## Create an admin account (asks for name and password)
+	$(APP_ENV) $(MANAGE) migrate --noinput
+	$(APP_ENV) $(MANAGE) createsuperuser
+
+postgres: ## Start local PostgreSQL with role and database lausitz (root)
+	scripts/postgres.sh
+	@echo "DATABASE_URL=$(PG_URL)"
+
+# --- Checks ------------------------------------------------------------------
+
+test: lint test-sqlite test-postgres ## Lint, then the test suite on SQLite and on PostgreSQL
+
+lint: $(VENV)/.installed-test ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test-sqlite: $(VENV)/.installed-test /usr/bin/chromium ## Test suite on SQLite
+	$(TEST_ENV) -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# A DATABASE_URL given by the caller is used as is; otherwise start our own server.
+test-postgres: $(VENV)/.installed-test /usr/bin/chromium ## Test suite on PostgreSQL (DATABASE_URL or a local server)
+ifeq ($(DATABASE_URL),)
+	scripts/postgres.sh
+	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
+else
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+endif
+
+# --- Housekeeping ------------------------------------------------------------
+
+clean: ## Remove the venv, collected static files and caches (keeps db.sqlite3)
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

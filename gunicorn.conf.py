@@ -1,0 +1,39 @@
+"""Gunicorn settings, used by `make run` and meant for production as well.
+
+The environment tunes them: HOST and PORT for the socket, WEB_CONCURRENCY for
+the number of worker processes.
+"""
+
+import os
+
+wsgi_app = "lausitz_directory.wsgi:application"
+
+# Loopback by default: in production a reverse proxy terminates HTTPS in front.
+_host = os.environ.get("HOST", "127.0.0.1")
+_port = os.environ.get("PORT", "8000")
+# An IPv6 address needs brackets in front of the port.
+bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
+
+# Sync workers wait on the database, so a couple per core keep the CPUs busy;
+# beyond eight they mostly cost memory on a site this size.
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * (os.cpu_count() or 1) + 1, 8)))
+
+# Load Django once before forking: import errors stop the start instead of
+# every worker, and the workers share that memory.
+preload_app = True
+
+# Recycle workers now and then so a slow leak cannot grow; the jitter keeps
+# them from all restarting at the same moment.
+max_requests = 1000
+max_requests_jitter = 100
+
+# On restart or shutdown, give running requests time to finish.
+graceful_timeout = 30
+
+# Log requests to stdout, where the terminal, systemd or the container runtime
+# collects them; the error log already goes to stderr.
+accesslog = "-"
+
+# The default control socket path ($XDG_RUNTIME_DIR or ~/.gunicorn) is shared
+# by every gunicorn of the user, so a second instance would take it over.
+control_socket_disable = True
