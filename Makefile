@@ -22,7 +22,8 @@ MANAGE := $(PY) manage.py
 # DATABASE_URL is passed through; without it Django uses db.sqlite3.
 APP_ENV = env -u DJANGO_DEBUG DJANGO_HTTPS=0 DJANGO_SECRET_KEY="$$(cat .secret_key)"
 
-TEST_ENV = env DJANGO_SECRET_KEY=test-secret-key-not-for-production
+# The tests pick their database from DATABASE_URL alone; each run sets it.
+TEST_ENV = env -u DATABASE_URL DJANGO_SECRET_KEY=test-secret-key-not-for-production
 PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 
 .PHONY: help run migrate seed superuser test lint test-sqlite test-postgres postgres clean
@@ -90,16 +91,12 @@ lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff format --check .
 
 test-sqlite: $(VENV)/.installed-test /usr/bin/chromium ## Test suite on SQLite
-	$(TEST_ENV) -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # A DATABASE_URL given by the caller is used as is; otherwise start our own server.
 test-postgres: $(VENV)/.installed-test /usr/bin/chromium ## Test suite on PostgreSQL (DATABASE_URL or a local server)
-ifeq ($(DATABASE_URL),)
-	scripts/postgres.sh
-	$(TEST_ENV) DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest $(PYTEST_ARGS)
-else
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
-endif
+	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
+	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # --- Housekeeping ------------------------------------------------------------
 
