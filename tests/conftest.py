@@ -23,3 +23,9 @@ def live_seed(transactional_db, live_server):
     """The seeded directory behind a live server, for browser and HTTP tests."""
     load_seed()
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashing is deliberately slow; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
