@@ -127,7 +127,7 @@ class OrganisationFilter(django_filters.FilterSet):
         queryset = self.queryset
         if not self.is_bound:
             return queryset
-        self.form.full_clean()
+        self.form.is_valid()  # cleans once; later calls reuse cleaned_data
         for name, value in self.form.cleaned_data.items():
             if name not in (excluded, "sortierung"):
                 queryset = self.filters[name].filter(queryset, value)
