@@ -37,7 +37,7 @@ help: ## Show this list
 # A venv that no longer runs (e.g. its Python was removed) is made anew.
 $(VENV)/.installed: pyproject.toml
 	$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
-		|| { rm -rf $(VENV) && "$$(scripts/find-python.sh)" -m venv $(VENV); }
+		|| { rm -rf $(VENV) && python=$$(scripts/find-python.sh) && "$$python" -m venv $(VENV); }
 	$(PIP) install -r <($(PY) scripts/requirements.py)
 	touch $@
 
