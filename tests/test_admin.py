@@ -34,7 +34,9 @@ def form_data(response):
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         management = formset.management_form
-        data.update({management.add_prefix(name): management[name].value() for name in management.fields})
+        data.update(
+            {management.add_prefix(name): management[name].value() for name in management.fields}
+        )
         forms.extend(formset.forms)
     for form in forms:
         for name, field in form.fields.items():
@@ -89,7 +91,7 @@ def test_editors_group_grants_exactly_the_directory_content():
 
 
 def admin_pages():
-    for model, model_admin in admin.site._registry.items():
+    for model in admin.site._registry:
         if model._meta.app_label in {"organisations", "contacts"}:
             yield f"{model._meta.app_label}/{model._meta.model_name}"
 

@@ -143,7 +143,11 @@ def test_relations_are_those_the_source_states(seed):
         ("mingentec", "initiated_by", "Land Brandenburg"),
         ("mingentec", "initiated_by", "Wirtschaftsförderung Land Brandenburg GmbH"),
         ("mingentec", "initiated_by", "IHK Cottbus"),
-        ("wirtschaftsverkehrsnetzwerk-lausitz", "initiated_by", "Unternehmerverband Brandenburg-Berlin"),
+        (
+            "wirtschaftsverkehrsnetzwerk-lausitz",
+            "initiated_by",
+            "Unternehmerverband Brandenburg-Berlin",
+        ),
         ("wirtschaftsverkehrsnetzwerk-lausitz", "initiated_by", "IHK Cottbus"),
         ("wirtschaftsregion-lausitz", "founded_with", "Bund"),
         ("wirtschaftsregion-lausitz", "founded_with", "Bundesland Sachsen"),

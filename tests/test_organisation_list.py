@@ -110,9 +110,7 @@ def test_search_needs_every_word(get):
 
 
 def test_search_and_filters_combine(get):
-    assert result_names(get("?q=wasserstoff&gegruendet_ab=2018")) == [
-        "Wasserstoffnetzwerk Lausitz"
-    ]
+    assert result_names(get("?q=wasserstoff&gegruendet_ab=2018")) == ["Wasserstoffnetzwerk Lausitz"]
 
 
 def test_sort_by_founding_year_newest_first_puts_unknown_years_last(get):

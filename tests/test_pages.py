@@ -124,7 +124,9 @@ def test_relations_link_back_from_a_founder_to_its_entries(get):
 
 
 def test_mentioned_actor_page_is_marked_as_such(get):
-    page = text(get("/organisationen/evangelische-kirche-berlin-brandenburg-schlesische-oberlausitz/"))
+    page = text(
+        get("/organisationen/evangelische-kirche-berlin-brandenburg-schlesische-oberlausitz/")
+    )
     assert "Erwähnter Akteur" in page
     assert "keinen eigenen Eintrag" in page
     assert "Dazu gehört: Zentrum für Dialog & Wandel" in page

@@ -69,4 +69,6 @@ def test_queries_do_not_grow_with_the_number_of_organisations(client, grow_direc
 
 def test_last_page_costs_what_the_first_costs(client, grow_directory):
     grow_directory(200)
-    assert queries_for(client, "/organisationen/?seite=10") == queries_for(client, "/organisationen/")
+    assert queries_for(client, "/organisationen/?seite=10") == queries_for(
+        client, "/organisationen/"
+    )
