@@ -53,6 +53,16 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def year_filter(lookup_expr, label):
+    return YearFilter(
+        field_name="founding_year",
+        lookup_expr=lookup_expr,
+        label=label,
+        min_value=FOUNDING_YEAR_MIN,
+        max_value=FOUNDING_YEAR_MAX,
+    )
+
+
 class OrganisationFilterForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
@@ -84,20 +94,8 @@ class OrganisationFilter(django_filters.FilterSet):
     rechtsform = django_filters.MultipleChoiceFilter(
         field_name="legal_form", choices=LegalForm.choices, label="Rechtsform"
     )
-    gegruendet_ab = YearFilter(
-        field_name="founding_year",
-        lookup_expr="gte",
-        label="Gegründet ab",
-        min_value=FOUNDING_YEAR_MIN,
-        max_value=FOUNDING_YEAR_MAX,
-    )
-    gegruendet_bis = YearFilter(
-        field_name="founding_year",
-        lookup_expr="lte",
-        label="Gegründet bis",
-        min_value=FOUNDING_YEAR_MIN,
-        max_value=FOUNDING_YEAR_MAX,
-    )
+    gegruendet_ab = year_filter("gte", "Gegründet ab")
+    gegruendet_bis = year_filter("lte", "Gegründet bis")
     sortierung = django_filters.ChoiceFilter(
         label="Sortierung",
         choices=[(key, label) for key, (label, _) in SORT_ORDERS.items()],

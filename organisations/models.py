@@ -28,6 +28,17 @@ class SlugNaturalKeyModel(models.Model):
         return (self.slug,)
 
 
+class NamedSlugModel(SlugNaturalKeyModel):
+    """A short list of named things that pages filter by, such as topics or states."""
+
+    name = models.CharField("Name", max_length=100, unique=True)
+    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+
 class CategoryQuerySet(models.QuerySet):
     def with_entry_counts(self):
         return self.annotate(
@@ -35,10 +46,8 @@ class CategoryQuerySet(models.QuerySet):
         )
 
 
-class Category(SlugNaturalKeyModel):
-    name = models.CharField("Name", max_length=100, unique=True)
+class Category(NamedSlugModel):
     name_plural = models.CharField("Name im Plural", max_length=100)
-    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
     description = models.TextField("Kurzbeschreibung", blank=True)
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
 
@@ -53,37 +62,26 @@ class Category(SlugNaturalKeyModel):
         return reverse("organisations:list") + f"?kategorie={self.slug}"
 
 
-class Topic(SlugNaturalKeyModel):
-    name = models.CharField("Name", max_length=100, unique=True)
-    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
-
-    class Meta:
-        ordering = ["name"]
+class Topic(NamedSlugModel):
+    class Meta(NamedSlugModel.Meta):
         verbose_name = "Thema"
         verbose_name_plural = "Themen"
 
 
-class FederalState(SlugNaturalKeyModel):
-    name = models.CharField("Name", max_length=100, unique=True)
-    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
-
-    class Meta:
-        ordering = ["name"]
+class FederalState(NamedSlugModel):
+    class Meta(NamedSlugModel.Meta):
         verbose_name = "Bundesland"
         verbose_name_plural = "Bundesländer"
 
 
-class District(SlugNaturalKeyModel):
+class District(NamedSlugModel):
     class Kind(models.TextChoices):
         RURAL_DISTRICT = "landkreis", "Landkreis"
         INDEPENDENT_CITY = "kreisfreie_stadt", "Kreisfreie Stadt"
 
-    name = models.CharField("Name", max_length=100, unique=True)
-    slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
     kind = models.CharField("Art", max_length=20, choices=Kind.choices)
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(NamedSlugModel.Meta):
         verbose_name = "Landkreis oder kreisfreie Stadt"
         verbose_name_plural = "Landkreise und kreisfreie Städte"
 

@@ -2,8 +2,10 @@
 
 import pytest
 from django.contrib import admin
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth.models import Group, Permission, User
 from django.forms import CheckboxInput, NullBooleanSelect
+from django.urls import reverse
 
 from contacts.models import ContactPerson
 from organisations.models import Organisation
@@ -53,13 +55,17 @@ def form_data(response):
     return data
 
 
+def save_in_admin(client, obj, changes):
+    """Opens the admin form of obj, changes some fields as an editor would, and saves."""
+    url = reverse(admin_urlname(obj._meta, "change"), args=[obj.pk])
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
 def test_editor_changes_an_organisation_in_the_admin(editor):
-    url = "/admin/organisations/organisation/"
     organisation = Organisation.objects.get(slug="lausitzrunde")
-    change_url = f"{url}{organisation.pk}/change/"
-    data = form_data(editor.get(change_url))
-    data["description"] = "Neuer Text der Redaktion."
-    response = editor.post(change_url, data)
+    response = save_in_admin(editor, organisation, {"description": "Neuer Text der Redaktion."})
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.description == "Neuer Text der Redaktion."
@@ -68,10 +74,7 @@ def test_editor_changes_an_organisation_in_the_admin(editor):
 
 def test_editor_sees_the_change_on_the_site_at_once(editor, client):
     organisation = Organisation.objects.get(slug="lausitzrunde")
-    change_url = f"/admin/organisations/organisation/{organisation.pk}/change/"
-    data = form_data(editor.get(change_url))
-    data["name"] = "Lausitzrunde (neu)"
-    editor.post(change_url, data)
+    save_in_admin(editor, organisation, {"name": "Lausitzrunde (neu)"})
     assert "Lausitzrunde (neu)" in text(client.get("/organisationen/lausitzrunde/"))
 
 
@@ -127,10 +130,7 @@ def test_admin_autocomplete_finds_organisations(superuser):
 
 def test_duplicate_slug_is_refused_with_a_german_message(superuser):
     organisation = Organisation.objects.get(slug="lausitzrunde")
-    change_url = f"/admin/organisations/organisation/{organisation.pk}/change/"
-    data = form_data(superuser.get(change_url))
-    data["slug"] = "lmbv"
-    response = superuser.post(change_url, data)
+    response = save_in_admin(superuser, organisation, {"slug": "lmbv"})
     assert response.status_code == 200
     assert "existiert bereits" in text(response)
     organisation.refresh_from_db()
@@ -139,21 +139,16 @@ def test_duplicate_slug_is_refused_with_a_german_message(superuser):
 
 def test_entry_without_category_is_refused(superuser):
     organisation = Organisation.objects.get(slug="lausitzrunde")
-    change_url = f"/admin/organisations/organisation/{organisation.pk}/change/"
-    data = form_data(superuser.get(change_url))
-    data["category"] = ""
-    response = superuser.post(change_url, data)
+    response = save_in_admin(superuser, organisation, {"category": ""})
     assert response.status_code == 200
     assert "Ein Verzeichniseintrag braucht eine Kategorie." in text(response)
 
 
 def test_invalid_phone_number_is_refused_and_nothing_is_lost(superuser):
     person = ContactPerson.objects.get()
-    change_url = f"/admin/contacts/contactperson/{person.pk}/change/"
-    data = form_data(superuser.get(change_url))
-    data["phone"] = "keine Nummer"
-    data["position"] = "Neue Funktion"
-    response = superuser.post(change_url, data)
+    response = save_in_admin(
+        superuser, person, {"phone": "keine Nummer", "position": "Neue Funktion"}
+    )
     assert response.status_code == 200
     assert "Telefonnummer" in text(response)
     assert 'value="Neue Funktion"' in response.text
@@ -163,19 +158,17 @@ def test_invalid_phone_number_is_refused_and_nothing_is_lost(superuser):
 
 def test_duplicate_role_is_refused(superuser):
     person = ContactPerson.objects.get()
-    change_url = f"/admin/contacts/contactperson/{person.pk}/change/"
-    data = form_data(superuser.get(change_url))
-    data["roles-0-organisation"] = data["roles-1-organisation"]
-    response = superuser.post(change_url, data)
+    second_organisation = person.roles.order_by("order")[1].organisation_id
+    response = save_in_admin(superuser, person, {"roles-0-organisation": second_organisation})
     assert response.status_code == 200
+    assert "Diese Person hat diese Rolle hier schon." in text(response)
     assert person.roles.count() == 3
 
 
 def test_self_relation_is_refused(superuser):
     organisation = Organisation.objects.get(slug="mingentec")
-    change_url = f"/admin/organisations/organisation/{organisation.pk}/change/"
-    data = form_data(superuser.get(change_url))
-    data["outgoing_relations-0-target"] = organisation.pk
-    response = superuser.post(change_url, data)
+    response = save_in_admin(
+        superuser, organisation, {"outgoing_relations-0-target": organisation.pk}
+    )
     assert response.status_code == 200
     assert "keine Beziehung zu sich selbst" in text(response)
