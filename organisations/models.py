@@ -231,6 +231,23 @@ class Organisation(SlugNaturalKeyModel):
         return f"{self.name} {self.alternative_name}" if self.alternative_name else self.name
 
     @property
+    def has_facts(self):
+        """Whether the page has anything to show under "Auf einen Blick"."""
+        return bool(
+            self.category_id
+            or self.acronym
+            or self.alternative_name
+            or self.founding_year
+            or self.legal_form
+            or self.is_charitable is not None
+            or self.member_count_display
+            or self.website
+            or self.federal_states.all()
+            or self.districts.all()
+            or self.topics.all()
+        )
+
+    @property
     def member_count_display(self):
         if self.member_count_text:
             return self.member_count_text

@@ -193,3 +193,13 @@ def test_contact_page_links_each_role_to_its_organisation(get):
         ),
     ]:
         assert (name, f"/organisationen/{path}/") in links(response)
+
+
+def test_actor_without_facts_has_no_empty_facts_section(get):
+    assert "Auf einen Blick" not in text(get("/organisationen/ihk-cottbus/"))
+
+
+def test_mentioned_actor_shows_the_facts_the_source_gives(get):
+    page = text(get("/organisationen/wfbb/"))
+    assert "Abkürzung WFBB" in page
+    assert "Rechtsform GmbH" in page
