@@ -41,9 +41,10 @@ class NamedSlugModel(SlugNaturalKeyModel):
 
 class CategoryQuerySet(models.QuerySet):
     def with_entry_counts(self):
+        # Aggregating drops Meta.ordering, so restate it.
         return self.annotate(
             entry_count=models.Count("organisations", filter=Q(organisations__is_entry=True))
-        )
+        ).order_by(*self.model._meta.ordering)
 
 
 class Category(NamedSlugModel):

@@ -14,7 +14,9 @@ def text(response):
     """The page's visible text with whitespace collapsed."""
     html = response.content.decode()
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
-    return " ".join(unescape(TAG.sub(" ", html)).split())
+    words = " ".join(unescape(TAG.sub(" ", html)).split())
+    # A tag boundary is no space to a reader: "<a>Bautzen</a>, …" reads "Bautzen, …".
+    return re.sub(r" (?=[,.;:)])", "", words)
 
 
 def result_names(response):

@@ -203,3 +203,16 @@ def test_mentioned_actor_shows_the_facts_the_source_gives(get):
     page = text(get("/organisationen/wfbb/"))
     assert "Abkürzung WFBB" in page
     assert "Rechtsform GmbH" in page
+
+
+def test_home_lists_categories_in_the_editors_order(get):
+    page = text(get("/"))
+    assert page.index("Netzwerke 4") < page.index("Initiativen 4") < page.index("Projektträger 3")
+
+
+def test_relations_of_one_kind_are_listed_together(get):
+    page = text(get("/organisationen/mingentec/"))
+    assert (
+        "Ins Leben gerufen von: Land Brandenburg, "
+        "Wirtschaftsförderung Land Brandenburg GmbH, IHK Cottbus"
+    ) in page
