@@ -74,7 +74,17 @@ def browser():
 @pytest.fixture
 def page(browser, live_seed):
     """A fresh browser tab on the seeded live server; relative URLs resolve against it."""
-    context = browser.new_context(base_url=live_seed.url, locale="de-DE")
+    yield from watched_tab(browser, live_seed)
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_seed):
+    """The same, in a browser with JavaScript switched off."""
+    yield from watched_tab(browser, live_seed, java_script_enabled=False)
+
+
+def watched_tab(browser, server, **context_options):
+    context = browser.new_context(base_url=server.url, locale="de-DE", **context_options)
     context.set_default_timeout(TIMEOUT_MS)
     problems = []
 

@@ -143,3 +143,14 @@ def test_page_fits_a_375_pixel_wide_phone_without_horizontal_scrolling(page, pat
 
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_filtering_and_reading_work_without_javascript(page_without_javascript):
+    page = page_without_javascript
+    page.goto(LIST)
+    category_checkbox(page, "Projektträger").check()
+    page.get_by_role("button", name="Filter anwenden").click()
+
+    expect(results(page).get_by_role("heading", level=2)).to_have_text("3 Einträge")
+    result_titles(page).get_by_role("link", name="Zentrum für Dialog & Wandel").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zentrum für Dialog & Wandel")
