@@ -153,7 +153,7 @@ def test_gunicorn_answers_invalid_filter_values_with_the_list_not_an_error(gunic
     status, _, html = fetch(gunicorn_site + "/organisationen/?kategorie=unbekannt&seite=abc")
 
     assert status == 200
-    assert "Organisationen" in html
+    assert "Nicht alle Angaben ließen sich verwenden" in html
 
 
 def test_gunicorn_answers_an_unknown_page_with_the_german_not_found_page(gunicorn_site):
