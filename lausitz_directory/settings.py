@@ -10,7 +10,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,14 +30,15 @@ def env_list(name, default):
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
+# Without a key, management commands that need none (migrate, makemigrations)
+# still run, but serving refuses to start (wsgi.py) and anything that signs
+# data fails loudly. Only DEBUG gets a fixed, insecure key.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. `make run` creates a local one; "
-            "production must provide its own."
-        )
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = "insecure-development-key"
+MISSING_SECRET_KEY_MESSAGE = (
+    "DJANGO_SECRET_KEY is not set. `make run` creates a local one; production must provide its own."
+)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 

@@ -8,17 +8,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def settings_in(environment):
-    """Imports the settings in a fresh interpreter with only the given variables set."""
+def run_python(arguments, environment):
+    """Runs Python in a fresh process with only the given variables set."""
     keep = {name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ}
     return subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "from lausitz_directory import settings as s; "
-            "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
-            "s.DATABASES['default']['ENGINE'])",
-        ],
+        [sys.executable, *arguments],
         cwd=ROOT,
         env={**keep, **environment},
         capture_output=True,
@@ -27,10 +21,32 @@ def settings_in(environment):
     )
 
 
-def test_missing_secret_key_stops_production_with_a_clear_message():
-    result = settings_in({})
+def settings_in(environment):
+    return run_python(
+        [
+            "-c",
+            "from lausitz_directory import settings as s; "
+            "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+            "s.DATABASES['default']['ENGINE'])",
+        ],
+        environment,
+    )
+
+
+def test_serving_without_a_secret_key_refuses_to_start_with_a_clear_message():
+    result = run_python(["-c", "import lausitz_directory.wsgi"], {})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_serving_starts_with_a_secret_key():
+    result = run_python(["-c", "import lausitz_directory.wsgi"], {"DJANGO_SECRET_KEY": "geheim"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_migrations_are_complete_and_checkable_without_a_secret_key():
+    result = run_python(["manage.py", "makemigrations", "--check", "--dry-run"], {})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_unset_variables_mean_production():
