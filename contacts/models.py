@@ -2,9 +2,11 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from organisations.models import Organisation, SlugNaturalKeyManager
+from organisations.translation import TranslatableMixin
 
 
 class ContactPersonQuerySet(models.QuerySet):
@@ -20,7 +22,7 @@ class ContactPersonQuerySet(models.QuerySet):
         )
 
 
-class ContactPerson(models.Model):
+class ContactPerson(TranslatableMixin, models.Model):
     first_name = models.CharField("Vorname", max_length=100)
     last_name = models.CharField("Nachname", max_length=100)
     slug = models.SlugField("Kürzel in der URL", max_length=200, unique=True)
@@ -33,6 +35,8 @@ class ContactPerson(models.Model):
         blank=True,
         help_text="Zum Beispiel „Leitung Stabstelle Strukturwandel/Infrastruktur und Verkehr“.",
     )
+    job_title_en = models.CharField("Titel (englisch)", max_length=200, blank=True)
+    position_en = models.CharField("Funktion (englisch)", max_length=300, blank=True)
     employer = models.ForeignKey(
         Organisation,
         verbose_name="Arbeitgeber",
@@ -86,6 +90,14 @@ class ContactPerson(models.Model):
     def full_name(self):
         return f"{self.first_name} {self.last_name}"
 
+    @property
+    def display_job_title(self):
+        return self.translated("job_title")
+
+    @property
+    def display_position(self):
+        return self.translated("position")
+
     def clean(self):
         errors = {}
         for number_field, display_field in (("phone", "phone_display"), ("fax", "fax_display")):
@@ -134,9 +146,9 @@ class ContactRoleManager(models.Manager):
 
 class ContactRole(models.Model):
     class Role(models.TextChoices):
-        SPOKESPERSON = "sprecher", "Sprecher"
-        CONTACT = "ansprechpartner", "Ansprechpartner"
-        MANAGEMENT = "leitung", "Leitung"
+        SPOKESPERSON = "sprecher", _("Sprecher")
+        CONTACT = "ansprechpartner", _("Ansprechpartner")
+        MANAGEMENT = "leitung", _("Leitung")
 
     person = models.ForeignKey(
         ContactPerson, verbose_name="Person", on_delete=models.CASCADE, related_name="roles"

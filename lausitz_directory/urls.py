@@ -1,11 +1,20 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from .views import HomeView
 
+# The admin is for the German-speaking editors only and stays outside the
+# language prefix.
 urlpatterns = [
-    path("", HomeView.as_view(), name="home"),
-    path("organisationen/", include("organisations.urls")),
-    path("ansprechpartner/", include("contacts.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# German at the plain paths of today, English under /en/ with English paths.
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path(_("organisationen/"), include("organisations.urls")),
+    path(_("ansprechpartner/"), include("contacts.urls")),
+    prefix_default_language=False,
+)

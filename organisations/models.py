@@ -1,8 +1,10 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .search import search_organisations
+from .translation import TranslatableMixin
 
 FOUNDING_YEAR_MIN = 1800
 FOUNDING_YEAR_MAX = 2100
@@ -28,10 +30,11 @@ class SlugNaturalKeyModel(models.Model):
         return (self.slug,)
 
 
-class NamedSlugModel(SlugNaturalKeyModel):
+class NamedSlugModel(TranslatableMixin, SlugNaturalKeyModel):
     """A short list of named things that pages filter by, such as topics or states."""
 
     name = models.CharField("Name", max_length=100, unique=True)
+    name_en = models.CharField("Name (englisch)", max_length=100, blank=True)
     slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
 
     class Meta:
@@ -49,7 +52,9 @@ class CategoryQuerySet(models.QuerySet):
 
 class Category(NamedSlugModel):
     name_plural = models.CharField("Name im Plural", max_length=100)
+    name_plural_en = models.CharField("Name im Plural (englisch)", max_length=100, blank=True)
     description = models.TextField("Kurzbeschreibung", blank=True)
+    description_en = models.TextField("Kurzbeschreibung (englisch)", blank=True)
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
 
     objects = SlugNaturalKeyManager.from_queryset(CategoryQuerySet)()
@@ -58,6 +63,14 @@ class Category(NamedSlugModel):
         ordering = ["order", "name"]
         verbose_name = "Kategorie"
         verbose_name_plural = "Kategorien"
+
+    @property
+    def display_name_plural(self):
+        return self.translated("name_plural")
+
+    @property
+    def display_description(self):
+        return self.translated("description")
 
     def get_absolute_url(self):
         return reverse("organisations:list") + f"?kategorie={self.slug}"
@@ -77,8 +90,8 @@ class FederalState(NamedSlugModel):
 
 class District(NamedSlugModel):
     class Kind(models.TextChoices):
-        RURAL_DISTRICT = "landkreis", "Landkreis"
-        INDEPENDENT_CITY = "kreisfreie_stadt", "Kreisfreie Stadt"
+        RURAL_DISTRICT = "landkreis", _("Landkreis")
+        INDEPENDENT_CITY = "kreisfreie_stadt", _("Kreisfreie Stadt")
 
     kind = models.CharField("Art", max_length=20, choices=Kind.choices)
 
@@ -122,15 +135,22 @@ class OrganisationQuerySet(models.QuerySet):
 
 class LegalForm(models.TextChoices):
     GMBH = "gmbh", "GmbH"
-    REGISTERED_ASSOCIATION = "ev", "eingetragener Verein (e.V.)"
-    ASSOCIATION = "verein", "Verein"
-    ALLIANCE = "buendnis", "Freiwilliges Bündnis ohne Rechtsrahmen"
-    GOVERNMENT_OFFICE = "amt", "Amt der Landesregierung"
-    CHURCH_INSTITUTION = "kirchliche_einrichtung", "Kirchliche Einrichtung"
+    REGISTERED_ASSOCIATION = "ev", _("eingetragener Verein (e.V.)")
+    ASSOCIATION = "verein", _("Verein")
+    ALLIANCE = "buendnis", _("Freiwilliges Bündnis ohne Rechtsrahmen")
+    GOVERNMENT_OFFICE = "amt", _("Amt der Landesregierung")
+    CHURCH_INSTITUTION = "kirchliche_einrichtung", _("Kirchliche Einrichtung")
 
 
-class Organisation(SlugNaturalKeyModel):
+class Organisation(TranslatableMixin, SlugNaturalKeyModel):
     name = models.CharField("Name", max_length=200, unique=True)
+    name_en = models.CharField(
+        "Name (englisch)",
+        max_length=200,
+        blank=True,
+        help_text="Nur wenn es einen englischen Namen gibt; sonst zeigt die englische Seite "
+        "den deutschen.",
+    )
     slug = models.SlugField("Kürzel in der URL", max_length=200, unique=True)
     acronym = models.CharField(
         "Abkürzung", max_length=30, blank=True, help_text="Zum Beispiel „LMBV“ oder „WiL“."
@@ -160,6 +180,12 @@ class Organisation(SlugNaturalKeyModel):
         blank=True,
         help_text="Absätze durch eine Leerzeile trennen. Absätze, die mit „1.“, „2.“ … "
         "beginnen, erscheinen als nummerierte Liste.",
+    )
+    description_en = models.TextField(
+        "Beschreibung (englisch)",
+        blank=True,
+        help_text="Übersetzung der deutschen Beschreibung für die englischen Seiten. Leer: "
+        "Die englische Seite zeigt die deutsche Beschreibung.",
     )
     founding_year = models.PositiveSmallIntegerField("Gründungsjahr", null=True, blank=True)
     legal_form = models.CharField(
@@ -227,6 +253,10 @@ class Organisation(SlugNaturalKeyModel):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
     @property
+    def display_description(self):
+        return self.translated("description")
+
+    @property
     def full_name(self):
         """The name with its second name, as the source writes it in running text."""
         return f"{self.name} {self.alternative_name}" if self.alternative_name else self.name
@@ -264,19 +294,19 @@ class Relation(models.Model):
     """A typed link between two actors, read as "source <kind> target"."""
 
     class Kind(models.TextChoices):
-        INITIATED_BY = "initiated_by", "ins Leben gerufen von"
-        FOUNDED_WITH = "founded_with", "gegründet unter Mitwirkung von"
-        SUPPORTED_BY = "supported_by", "unterstützt von"
-        PART_OF = "part_of", "gehört zu"
-        REPORTS_TO = "reports_to", "unterstellt"
+        INITIATED_BY = "initiated_by", _("ins Leben gerufen von")
+        FOUNDED_WITH = "founded_with", _("gegründet unter Mitwirkung von")
+        SUPPORTED_BY = "supported_by", _("unterstützt von")
+        PART_OF = "part_of", _("gehört zu")
+        REPORTS_TO = "reports_to", _("unterstellt")
 
     # What the target page says about the source, per kind.
     REVERSE_LABELS = {
-        Kind.INITIATED_BY: "hat ins Leben gerufen",
-        Kind.FOUNDED_WITH: "hat an der Gründung mitgewirkt",
-        Kind.SUPPORTED_BY: "unterstützt",
-        Kind.PART_OF: "dazu gehört",
-        Kind.REPORTS_TO: "ihm/ihr unterstellt",
+        Kind.INITIATED_BY: _("hat ins Leben gerufen"),
+        Kind.FOUNDED_WITH: _("hat an der Gründung mitgewirkt"),
+        Kind.SUPPORTED_BY: _("unterstützt"),
+        Kind.PART_OF: _("dazu gehört"),
+        Kind.REPORTS_TO: _("ihm/ihr unterstellt"),
     }
 
     source = models.ForeignKey(
