@@ -64,6 +64,9 @@ class Category(NamedSlugModel):
         verbose_name = "Kategorie"
         verbose_name_plural = "Kategorien"
 
+    def get_absolute_url(self):
+        return reverse("organisations:list") + f"?kategorie={self.slug}"
+
     @property
     def display_name_plural(self):
         return self.translated("name_plural")
@@ -71,9 +74,6 @@ class Category(NamedSlugModel):
     @property
     def display_description(self):
         return self.translated("description")
-
-    def get_absolute_url(self):
-        return reverse("organisations:list") + f"?kategorie={self.slug}"
 
 
 class Topic(NamedSlugModel):
