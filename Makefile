@@ -25,6 +25,8 @@ APP_ENV = env -u DJANGO_DEBUG DJANGO_HTTPS=0 DJANGO_SECRET_KEY="$$(cat .secret_k
 # The tests pick their database from DATABASE_URL alone; each run sets it.
 TEST_ENV = env -u DATABASE_URL DJANGO_SECRET_KEY=test-secret-key-not-for-production
 PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
+# What the accessibility, HTML and Lighthouse checks need besides the venv.
+CHECKERS := node_modules/.installed /usr/bin/java
 
 .PHONY: help run migrate seed superuser test lint test-sqlite test-postgres postgres clean
 
@@ -54,6 +56,18 @@ $(VENV)/.installed-test: $(VENV)/.installed
 /usr/bin/chromium:
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+# The measuring tools of the tests and `make lighthouse` (axe-core, vnu.jar,
+# Lighthouse), as package-lock.json pins them. Without install scripts: the
+# only one, vnu-jar's, would download a Java runtime; Debian's is used instead.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# The Nu Html Checker (vnu.jar) runs on Java.
+/usr/bin/java:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
 
 # --- Running -----------------------------------------------------------------
 
@@ -90,11 +104,11 @@ lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test-sqlite: $(VENV)/.installed-test /usr/bin/chromium ## Test suite on SQLite
+test-sqlite: $(VENV)/.installed-test /usr/bin/chromium $(CHECKERS) ## Test suite on SQLite
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # A DATABASE_URL given by the caller is used as is; otherwise start our own server.
-test-postgres: $(VENV)/.installed-test /usr/bin/chromium ## Test suite on PostgreSQL (DATABASE_URL or a local server)
+test-postgres: $(VENV)/.installed-test /usr/bin/chromium $(CHECKERS) ## Test suite on PostgreSQL (DATABASE_URL or a local server)
 	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
 	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
 
