@@ -69,11 +69,21 @@ node_modules/.installed: package.json package-lock.json
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
 
+# compilemessages needs GNU gettext's msgfmt.
+/usr/bin/msgfmt:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y gettext
+
+# The English interface; .po files are the source, compiled .mo files are not committed.
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+$(MESSAGES): %.mo: %.po | $(VENV)/.installed /usr/bin/msgfmt
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
 # --- Running -----------------------------------------------------------------
 
 # The seed is loaded only into an empty directory: loaddata would overwrite
 # seed rows that editors have changed since.
-run: $(VENV)/.installed .secret_key ## Migrate, seed an empty database, serve on 127.0.0.1:PORT (8000)
+run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, seed an empty database, serve on 127.0.0.1:PORT (8000)
 	$(APP_ENV) $(MANAGE) migrate --noinput
 	seeded=$$($(APP_ENV) $(MANAGE) shell -v 0 -c \
 		'from organisations.models import Organisation; print(Organisation.objects.exists())'); \
@@ -104,11 +114,11 @@ lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test-sqlite: $(VENV)/.installed-test /usr/bin/chromium $(CHECKERS) ## Test suite on SQLite
+test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) ## Test suite on SQLite
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # A DATABASE_URL given by the caller is used as is; otherwise start our own server.
-test-postgres: $(VENV)/.installed-test /usr/bin/chromium $(CHECKERS) ## Test suite on PostgreSQL (DATABASE_URL or a local server)
+test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) ## Test suite on PostgreSQL (DATABASE_URL or a local server)
 	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
 	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
 

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
 from organisations.models import Organisation, SlugNaturalKeyManager
@@ -147,7 +148,7 @@ class ContactRoleManager(models.Manager):
 class ContactRole(models.Model):
     class Role(models.TextChoices):
         SPOKESPERSON = "sprecher", _("Sprecher")
-        CONTACT = "ansprechpartner", _("Ansprechpartner")
+        CONTACT = "ansprechpartner", pgettext_lazy("role", "Ansprechpartner")
         MANAGEMENT = "leitung", _("Leitung")
 
     person = models.ForeignKey(

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.db.models import Count, F, Q
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     FOUNDING_YEAR_MAX,
@@ -16,21 +17,21 @@ from .models import (
 )
 
 SORT_ORDERS = {
-    "name": ("Name A–Z", ("name",)),
-    "-name": ("Name Z–A", ("-name",)),
+    "name": (_("Name A–Z"), ("name",)),
+    "-name": (_("Name Z–A"), ("-name",)),
     "-gruendung": (
-        "Gründungsjahr, neueste zuerst",
+        _("Gründungsjahr, neueste zuerst"),
         (F("founding_year").desc(nulls_last=True), "name"),
     ),
     "gruendung": (
-        "Gründungsjahr, älteste zuerst",
+        _("Gründungsjahr, älteste zuerst"),
         (F("founding_year").asc(nulls_last=True), "name"),
     ),
     "-mitglieder": (
-        "Mitgliederzahl, größte zuerst",
+        _("Mitgliederzahl, größte zuerst"),
         (F("member_count").desc(nulls_last=True), "name"),
     ),
-    "kategorie": ("Kategorie", ("category__order", "name")),
+    "kategorie": (_("Kategorie"), ("category__order", "name")),
 }
 
 
@@ -68,7 +69,7 @@ class OrganisationFilterForm(forms.Form):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("gegruendet_ab"), cleaned_data.get("gegruendet_bis")
         if start is not None and end is not None and start > end:
-            self.add_error("gegruendet_bis", "„Gegründet bis“ liegt vor „Gegründet ab“.")
+            self.add_error("gegruendet_bis", _("„Gegründet bis“ liegt vor „Gegründet ab“."))
         return cleaned_data
 
 
@@ -86,19 +87,19 @@ def slug_choice_filter(model, relation, label):
 class OrganisationFilter(django_filters.FilterSet):
     """The list's one GET form. Parameter names are the German words people see in URLs."""
 
-    q = django_filters.CharFilter(label="Suchbegriff", method="filter_search", max_length=200)
-    kategorie = slug_choice_filter(Category, "category", "Kategorie")
-    bundesland = slug_choice_filter(FederalState, "federal_states", "Bundesland")
-    landkreis = slug_choice_filter(District, "districts", "Landkreis / kreisfreie Stadt")
-    thema = slug_choice_filter(Topic, "topics", "Thema")
+    q = django_filters.CharFilter(label=_("Suchbegriff"), method="filter_search", max_length=200)
+    kategorie = slug_choice_filter(Category, "category", _("Kategorie"))
+    bundesland = slug_choice_filter(FederalState, "federal_states", _("Bundesland"))
+    landkreis = slug_choice_filter(District, "districts", _("Landkreis / kreisfreie Stadt"))
+    thema = slug_choice_filter(Topic, "topics", _("Thema"))
     rechtsform = django_filters.MultipleChoiceFilter(
-        field_name="legal_form", choices=LegalForm.choices, label="Rechtsform"
+        field_name="legal_form", choices=LegalForm.choices, label=_("Rechtsform")
     )
-    gegruendet_ab = year_filter("gte", "Gegründet ab")
-    gegruendet_bis = year_filter("lte", "Gegründet bis")
+    gegruendet_ab = year_filter("gte", _("Gegründet ab"))
+    gegruendet_bis = year_filter("lte", _("Gegründet bis"))
     sortierung = django_filters.ChoiceFilter(
-        label="Sortierung",
-        choices=[(key, label) for key, (label, _) in SORT_ORDERS.items()],
+        label=_("Sortierung"),
+        choices=[(key, label) for key, (label, _ordering) in SORT_ORDERS.items()],
         method="sort",
         empty_label=None,
     )
@@ -144,7 +145,9 @@ class OrganisationFilter(django_filters.FilterSet):
         options = filter_.queryset.annotate(
             count=Count("organisations", filter=Q(organisations__in=matching), distinct=True)
         ).order_by(*filter_.queryset.model._meta.ordering)
-        return self.facet(name, [(option.slug, option.name, option.count) for option in options])
+        return self.facet(
+            name, [(option.slug, option.display_name, option.count) for option in options]
+        )
 
     def legal_form_facet(self):
         counts = dict(

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .search import search_organisations
-from .translation import TranslatableMixin
+from .translation import TranslatableMixin, TranslatedText
 
 FOUNDING_YEAR_MIN = 1800
 FOUNDING_YEAR_MAX = 2100
@@ -206,6 +206,9 @@ class Organisation(TranslatableMixin, SlugNaturalKeyModel):
         blank=True,
         help_text="Wie die Quelle die Zahl nennt, z. B. „weit über 100“.",
     )
+    member_count_text_en = models.CharField(
+        "Mitgliederzahl als Text (englisch)", max_length=100, blank=True
+    )
     website = models.URLField("Website", blank=True)
     federal_states = models.ManyToManyField(
         FederalState, verbose_name="Bundesländer", related_name="organisations", blank=True
@@ -262,6 +265,13 @@ class Organisation(TranslatableMixin, SlugNaturalKeyModel):
         return f"{self.name} {self.alternative_name}" if self.alternative_name else self.name
 
     @property
+    def display_full_name(self):
+        name = self.display_name
+        if self.alternative_name:
+            return TranslatedText(f"{name} {self.alternative_name}", name.lang)
+        return name
+
+    @property
     def has_facts(self):
         """Whether the page has anything to show under "Auf einen Blick"."""
         return bool(
@@ -281,7 +291,7 @@ class Organisation(TranslatableMixin, SlugNaturalKeyModel):
     @property
     def member_count_display(self):
         if self.member_count_text:
-            return self.member_count_text
+            return self.translated("member_count_text")
         return "" if self.member_count is None else str(self.member_count)
 
 

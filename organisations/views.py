@@ -1,4 +1,5 @@
 from django.core.paginator import InvalidPage
+from django.utils.translation import gettext
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -24,9 +25,9 @@ class OrganisationListView(FilterView):
             self.page_error = ""
         except InvalidPage:
             page = paginator.get_page(requested)
-            self.page_error = (
-                f"Eine Seite „{requested[:20]}“ gibt es nicht; gezeigt wird Seite {page.number}."
-            )
+            self.page_error = gettext(
+                "Eine Seite „%(requested)s“ gibt es nicht; gezeigt wird Seite %(shown)s."
+            ) % {"requested": requested[:20], "shown": page.number}
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

@@ -3,9 +3,10 @@
 import re
 from html import unescape
 
-CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)">([^<]*)</a>')
+CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)"[^>]*>([^<]*)</a>')
 FACET_OPTION = re.compile(
-    r'<label for="id_(?P<facet>\w+)_\d+">(?P<label>[^<]*?) <span class="count">\((?P<count>\d+)'
+    r'<label for="id_(?P<facet>\w+)_\d+"><span[^>]*>(?P<label>[^<]*)</span> '
+    r'<span class="count">\((?P<count>\d+)'
 )
 TAG = re.compile(r"<[^>]+>")
 
