@@ -1,6 +1,9 @@
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
 from .models import ContactPerson
+from .vcard import vcard
 
 
 class ContactPersonListView(ListView):
@@ -10,3 +13,20 @@ class ContactPersonListView(ListView):
 class ContactPersonDetailView(DetailView):
     queryset = ContactPerson.objects.with_roles()
     context_object_name = "person"
+
+
+class ContactPersonVCardView(DetailView):
+    """The person as a .vcf file for address books."""
+
+    queryset = ContactPerson.objects.select_related("employer")
+
+    def render_to_response(self, context):
+        person = self.object
+        response = HttpResponse(
+            vcard(person, self.request.build_absolute_uri(person.get_absolute_url())),
+            content_type="text/vcard; charset=utf-8",
+        )
+        response["Content-Disposition"] = content_disposition_header(
+            as_attachment=True, filename=f"{person.slug}.vcf"
+        )
+        return response
