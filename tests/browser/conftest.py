@@ -83,7 +83,12 @@ def page_without_javascript(browser, live_seed):
     yield from watched_tab(browser, live_seed, java_script_enabled=False)
 
 
-def watched_tab(browser, server, **context_options):
+def watched_tab(browser, server, error_page_path=None, **context_options):
+    """
+    A tab whose problems fail the test; `error_page_path` names a page that the
+    test opens to see the site's styled answer to an error, so that answer's
+    status is no problem.
+    """
     context = browser.new_context(base_url=server.url, locale="de-DE", **context_options)
     context.set_default_timeout(TIMEOUT_MS)
     problems = []
@@ -96,12 +101,21 @@ def watched_tab(browser, server, **context_options):
             problems.append(f"third-party request: {route.request.method} {url}")
             route.abort("blockedbyclient")
 
+    def is_error_page(url):
+        return error_page_path is not None and urlsplit(url).path == error_page_path
+
     def on_console(message):
-        if message.type == "error":
+        # Chromium logs the error page's status as a failed resource load.
+        if message.type == "error" and not (
+            message.text.startswith("Failed to load resource")
+            and is_error_page(message.location.get("url", ""))
+        ):
             problems.append(f"console error: {message.text} ({message.location.get('url')})")
 
     def on_response(response):
-        if response.status >= 400:
+        if response.status >= 400 and not (
+            response.request.is_navigation_request() and is_error_page(response.url)
+        ):
             problems.append(f"HTTP {response.status}: {response.request.method} {response.url}")
 
     context.route("**/*", keep_requests_local)

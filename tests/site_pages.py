@@ -1,0 +1,66 @@
+"""
+One page of every kind the site shows, for the checks that must pass on all of
+them: axe-core in the browser and the Nu Html Checker.
+"""
+
+from dataclasses import dataclass, replace
+
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class SitePage:
+    name: str
+    url_name: str = ""
+    slug: str = ""
+    query: str = ""
+    language: str = "de"
+    status: int = 200
+    # Pages that are being built have a path and no URL name yet.
+    path: str = ""
+
+    @property
+    def id(self):
+        return f"{self.language}-{self.name}"
+
+    def url(self):
+        """The page's URL, or None while the site has no such page yet."""
+        if self.path:
+            try:
+                resolve(self.path)
+            except Resolver404:
+                return None
+            return self.path
+        kwargs = {"slug": self.slug} if self.slug else {}
+        with translation.override(self.language):
+            try:
+                return reverse(self.url_name, kwargs=kwargs) + self.query
+            except NoReverseMatch:
+                return None
+
+    def in_english(self):
+        return replace(self, language="en")
+
+
+HOME = SitePage("home", "home")
+ORGANISATION = SitePage("organisation", "organisations:detail", slug="wirtschaftsregion-lausitz")
+
+GERMAN_PAGES = [
+    HOME,
+    SitePage("list", "organisations:list"),
+    SitePage("filtered-list", "organisations:list", query="?kategorie=netzwerk&thema=wasserstoff"),
+    SitePage("empty-result", "organisations:list", query="?q=xyzgibtsnicht"),
+    SitePage("invalid-filter", "organisations:list", query="?kategorie=unbekannt&seite=abc"),
+    ORGANISATION,
+    # An actor the source only mentions: no entry of its own.
+    SitePage("mentioned-actor", "organisations:detail", slug="ihk-cottbus"),
+    SitePage("contact-list", "contacts:list"),
+    SitePage("contact", "contacts:detail", slug="jens-krause"),
+    SitePage("not-found", "organisations:detail", slug="gibt-es-nicht", status=404),
+    SitePage("impressum", path="/impressum/"),
+    SitePage("datenschutz", path="/datenschutz/"),
+    SitePage("netzwerk", path="/netzwerk/"),
+    SitePage("offene-daten", path="/offene-daten/"),
+]
+ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES if not page.path]

@@ -1,0 +1,78 @@
+"""
+Every kind of page, in German and English, is valid HTML: the Nu Html Checker
+(npm `vnu-jar`, run on Java) reports no error.
+
+The pages are rendered once and checked in one run of the checker, since
+starting Java takes seconds; each page then has its own test.
+"""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from .conftest import load_seed
+from .site_pages import ENGLISH_PAGES, GERMAN_PAGES
+
+VNU_JAR = (
+    Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES]
+
+# Without the mark pytest-django would set up no test database for this module.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def checker_messages(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The checker's messages for each page's file, keyed by the page's id."""
+    assert VNU_JAR.exists(), f"{VNU_JAR} is missing: `make test` installs it (npm ci)"
+    folder = tmp_path_factory.mktemp("html")
+    files = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_seed()
+        client = Client()
+        for site_page in PAGES:
+            if url := site_page.url():
+                response = client.get(url)
+                assert response.status_code == site_page.status, url
+                files[site_page.id] = folder / f"{site_page.id}.html"
+                files[site_page.id].write_bytes(response.content)
+        transaction.set_rollback(True)
+    run = subprocess.run(
+        ["java", "-jar", VNU_JAR, "--format", "json", "--stdout", *files.values()],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.stdout, f"The Nu Html Checker did not run:\n{run.stderr}"
+    messages = json.loads(run.stdout)["messages"]
+    return {
+        page_id: [m for m in messages if m.get("url", "").endswith(f"/{path.name}")]
+        for page_id, path in files.items()
+    }
+
+
+def describe(messages):
+    return "\n".join(
+        f"- line {m.get('lastLine')}, column {m.get('firstColumn', m.get('lastColumn'))}: "
+        f"{m['message']}\n    {' '.join(m.get('extract', '').split())}"
+        for m in messages
+    )
+
+
+@pytest.mark.parametrize("site_page", PAGES, ids=[page.id for page in PAGES])
+def test_nu_html_checker_finds_no_errors(checker_messages, site_page):
+    if site_page.id not in checker_messages:
+        pytest.skip(f"the site has no page {site_page.path} yet")
+    messages = checker_messages[site_page.id]
+    errors = [m for m in messages if m["type"] in {"error", "non-document-error"}]
+    if warnings := [m for m in messages if m not in errors]:
+        print(f"The Nu Html Checker warns about {site_page.url()}:\n{describe(warnings)}")
+
+    assert errors == [], f"The Nu Html Checker finds errors in {site_page.url()}:\n" + describe(
+        errors
+    )
