@@ -28,7 +28,7 @@ PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 # What the accessibility, HTML and Lighthouse checks need besides the venv.
 CHECKERS := node_modules/.installed /usr/bin/java
 
-.PHONY: help run migrate seed superuser test lint test-sqlite test-postgres postgres clean
+.PHONY: help run migrate seed superuser test lint test-sqlite test-postgres postgres lighthouse clean
 
 help: ## Show this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -121,6 +121,11 @@ test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) #
 test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) ## Test suite on PostgreSQL (DATABASE_URL or a local server)
 	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
 	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Serves the site itself with `make run` on a spare port unless BASE_URL names
+# a running one; MIN_SCORE (100) and FORM_FACTOR=desktop are passed through.
+lighthouse: $(VENV)/.installed /usr/bin/chromium node_modules/.installed ## Lighthouse scores of home, list, organisation and contact pages
+	$(PY) scripts/lighthouse.py
 
 # --- Housekeeping ------------------------------------------------------------
 
