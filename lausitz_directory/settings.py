@@ -65,12 +65,17 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",
     "phonenumber_field",
     "organisations",
     "contacts",
+    "seo",
+    "legal",
 ]
 
 MIDDLEWARE = [
@@ -87,6 +92,11 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "lausitz_directory.urls"
+
+# The site's public address for sitemap.xml (django.contrib.sites). A migration
+# writes it into the Site row once; later it is changed in the admin (Websites).
+SITE_ID = 1
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "127.0.0.1:8000")
 
 TEMPLATES = [
     {

@@ -9,6 +9,7 @@ from .views import HomeView
 # language prefix.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("seo.urls")),
 ]
 
 # German at the plain paths of today, English under /en/ with English paths.
@@ -16,5 +17,6 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("organisationen/"), include("organisations.urls")),
     path(_("ansprechpartner/"), include("contacts.urls")),
+    path("", include("legal.urls")),
     prefix_default_language=False,
 )

@@ -121,6 +121,25 @@ class OrganisationFilter(django_filters.FilterSet):
     def is_filtered(self):
         return any(self.data.get(name) for name in self.filters if name != "sortierung")
 
+    def canonical_params(self):
+        """
+        The valid filter values in a fixed order, for the list's canonical address: no
+        sorting, no invalid or empty values, no parameters the list does not know.
+        """
+        if not self.is_bound:
+            return []
+        self.form.is_valid()  # cleans once; later calls reuse cleaned_data
+        params = []
+        for name in self.filters:
+            value = self.form.cleaned_data.get(name)
+            if name == "sortierung" or value in (None, ""):
+                continue
+            if isinstance(value, str | int):
+                params.append((name, value))
+            else:
+                params.extend((name, slug) for slug in sorted(getattr(v, "slug", v) for v in value))
+        return params
+
     def queryset_without(self, excluded):
         """The results with every valid filter applied except one facet's own."""
         queryset = self.queryset

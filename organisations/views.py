@@ -1,4 +1,5 @@
 from django.core.paginator import InvalidPage
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.views.generic import DetailView
 from django_filters.views import FilterView
@@ -34,7 +35,19 @@ class OrganisationListView(FilterView):
         context = super().get_context_data(**kwargs)
         context["facets"] = self.filterset.facets()
         context["page_error"] = self.page_error
+        context["canonical_path"] = self.canonical_path(context["page_obj"])
         return context
+
+    def canonical_path(self, page):
+        """
+        The address search engines should keep for this list: its valid filters in a fixed
+        order and the page number after the first. Sorting only reorders the same entries.
+        """
+        params = self.filterset.canonical_params()
+        if page.number > 1:
+            params.append((self.page_kwarg, page.number))
+        return f"{self.request.path}?{urlencode(params)}" if params else self.request.path
+
 
 
 class OrganisationDetailView(DetailView):

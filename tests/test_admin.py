@@ -88,6 +88,8 @@ def test_editors_group_grants_exactly_the_directory_content():
     assert set(permissions.values_list("content_type__app_label", flat=True)) == {
         "organisations",
         "contacts",
+        # The legal pages.
+        "flatpages",
     }
     assert permissions.filter(codename="change_organisation").exists()
     assert permissions.filter(codename="delete_contactrole").exists()

@@ -1,0 +1,11 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "legal"
+
+urlpatterns = [
+    path(_("impressum/"), views.legal_page, name="impressum"),
+    path(_("datenschutz/"), views.legal_page, name="datenschutz"),
+]
