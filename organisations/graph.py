@@ -1,0 +1,632 @@
+"""
+The relations picture: actors and persons as boxes, relations and roles as arrows.
+
+The layout is computed here, on the server, so that pages draw the picture as
+plain SVG without JavaScript. Every position follows from the data and sorted
+names alone, so the same directory always gives the same picture.
+
+Coordinates are whole pixels: templates localise floats ("12,5" in German),
+which SVG would not understand.
+"""
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext
+
+from contacts.models import ContactPerson, ContactRole
+
+from .models import Organisation, Relation
+
+FONT_SIZE = 14
+LINE_HEIGHT = 18
+TEXT_WIDTH = 150  # a label wraps at this width unless a single word is wider
+BALANCE_STEP = 4
+PADDING_X = 10
+PADDING_Y = 8
+ARROW_GAP = 3  # between an arrow's tip and the box it points at
+MARGIN = 12
+
+# Neighbourhood: boxes around the organisation, at least this far apart.
+SLOT_GAP_X = 24
+SLOT_GAP_Y = 56
+RING_GAP_X = 56
+RING_GAP_Y = 44
+PARALLEL_OFFSET = 8  # between two arrows joining the same pair of boxes
+
+# Network: entries on the left, everyone else on the right, arrows in between.
+COLUMN_GAP = 320
+ROW_GAP = 14
+GROUP_GAP = 44  # above each group of the left column, with room for its heading
+ATTACH_SPREAD = 12  # between arrows leaving or entering the same side of a box
+BARYCENTRE_SWEEPS = 4
+
+PERSON = "person"
+MENTIONED = "mentioned"
+EMPLOYER = "employer"
+
+# Advance widths of DejaVu Sans in em, the widest of the common sans-serif
+# fonts, so that labels fit whichever font the visitor's system uses.
+GLYPH_WIDTHS = {
+    **dict.fromkeys("ijlI|'!.,:;", 0.3),
+    **dict.fromkeys(" ", 0.32),
+    **dict.fromkeys("ftJ()-", 0.4),
+    **dict.fromkeys("r", 0.42),
+    **dict.fromkeys("sz", 0.53),
+    **dict.fromkeys("ckvxyL", 0.6),
+    **dict.fromkeys("abdeghnopquäöüß0123456789FPTZ", 0.64),
+    **dict.fromkeys("ABEKSXY–&", 0.7),
+    **dict.fromkeys("CDGHNORUVÄÖÜ", 0.79),
+    **dict.fromkeys("wM", 0.87),
+    **dict.fromkeys("mW", 1.0),
+}
+DEFAULT_GLYPH_WIDTH = 0.7
+
+
+def text_width(text):
+    return FONT_SIZE * sum(GLYPH_WIDTHS.get(char, DEFAULT_GLYPH_WIDTH) for char in text)
+
+
+def wrap(text, width=TEXT_WIDTH):
+    """
+    The text in lines of at most `width`, broken at spaces and after hyphens, and
+    balanced: as narrow as the same number of lines allows, so no last word is
+    left alone on its line.
+    """
+    lines = fill(text, width)
+    while len(narrower := fill(text, width - BALANCE_STEP)) == len(lines) and width > 0:
+        lines, width = narrower, width - BALANCE_STEP
+    return lines
+
+
+def fill(text, width):
+    lines, line = [], ""
+    for word in text.split():
+        for position, piece in enumerate(re.split(r"(?<=-)(?=\w)", word)):
+            joined = line + ("" if position or not line else " ") + piece
+            if line and text_width(joined) > width:
+                lines.append(line)
+                joined = piece
+            line = joined
+    return [*lines, line] if line else lines
+
+
+@dataclass(eq=False)
+class Node:
+    """A box with a name that links to the actor's or person's page."""
+
+    name: str
+    url: str
+    style: str  # category slug, MENTIONED or PERSON: the box's colour and shape
+    sort_key: tuple
+    category: object = None  # an entry's category; None for everyone else
+    is_centre: bool = False
+    x: float = 0  # the box's centre
+    y: float = 0
+    lines: list = field(init=False)
+    width: float = field(init=False)
+    height: float = field(init=False)
+
+    def __post_init__(self):
+        self.widen(0)
+
+    def widen(self, width):
+        """Makes the box at least `width` wide and wraps the name to fill it."""
+        self.lines = wrap(self.name, max(TEXT_WIDTH, width - 2 * PADDING_X))
+        self.width = max(width, TEXT_WIDTH + 2 * PADDING_X, *map(self.line_width, self.lines))
+        self.height = len(self.lines) * LINE_HEIGHT + 2 * PADDING_Y
+
+    @staticmethod
+    def line_width(line):
+        return text_width(line) + 2 * PADDING_X
+
+    @property
+    def lang_attr(self):
+        return lang_attr(self.name)
+
+    @property
+    def left(self):
+        return self.x - self.width / 2
+
+    @property
+    def top(self):
+        return self.y - self.height / 2
+
+    @property
+    def rect(self):
+        return {
+            "x": round(self.left),
+            "y": round(self.top),
+            "width": round(self.width),
+            "height": round(self.height),
+            "rx": round(self.height / 2) if self.style == PERSON else 6,
+        }
+
+    @property
+    def label(self):
+        """
+        (x, y) of each line's baseline, centred in the box, with its text and what
+        joins it to the next: a space, nothing after a hyphen, nothing at the end.
+        Screen readers read the lines with these joints as the name.
+        """
+        # Half a line's leading above the first line, the font's cap height below it.
+        first = self.top + PADDING_Y + (LINE_HEIGHT + FONT_SIZE * 0.7) / 2
+        return [
+            (
+                round(self.x),
+                round(first + number * LINE_HEIGHT),
+                line,
+                "" if line.endswith("-") or number == len(self.lines) - 1 else " ",
+            )
+            for number, line in enumerate(self.lines)
+        ]
+
+    def overlaps(self, other, gap_x=0, gap_y=0):
+        return (
+            abs(self.x - other.x) < (self.width + other.width) / 2 + gap_x
+            and abs(self.y - other.y) < (self.height + other.height) / 2 + gap_y
+        )
+
+    def crowds(self, other):
+        """Whether the two boxes are too close for an arrow between them."""
+        return self.overlaps(other, RING_GAP_X, RING_GAP_Y)
+
+
+@dataclass(eq=False)
+class Edge:
+    """An arrow read "source – label – target"."""
+
+    source: Node
+    target: Node
+    style: str  # the relation kind, the role or EMPLOYER: the line's colour and dashes
+    label: str
+    points: list = field(default_factory=list)  # start, control points, end
+    path: str = ""
+
+
+@dataclass
+class Heading:
+    text: str
+    x: int = 0
+    y: int = 0
+
+    @property
+    def lang_attr(self):
+        return lang_attr(self.text)
+
+
+@dataclass
+class LegendEntry:
+    style: str
+    text: str
+
+    @property
+    def lang_attr(self):
+        return lang_attr(self.text)
+
+
+def lang_attr(text):
+    """` lang="de"` for a German name on an English page; persons' names have none."""
+    return getattr(text, "lang_attr", "")
+
+
+@dataclass
+class Graph:
+    id: str
+    title: str
+    nodes: list
+    edges: list
+    headings: list = field(default_factory=list)
+    view_box: str = ""
+    width: int = 0
+    height: int = 0
+
+    @property
+    def node_styles(self):
+        """The legend of the boxes: each kind of box in the picture."""
+        present = {node.style for node in self.nodes}
+        categories = {node.category for node in self.nodes if node.category}
+        entries = [
+            LegendEntry(category.slug, category.display_name) for category in by_order(categories)
+        ]
+        if MENTIONED in present:
+            entries.append(LegendEntry(MENTIONED, gettext("Erwähnter Akteur")))
+        if PERSON in present:
+            entries.append(LegendEntry(PERSON, gettext("Person")))
+        return entries
+
+    @property
+    def edge_styles(self):
+        """The legend of the arrows: each kind of arrow in the picture."""
+        labels = {edge.style: edge.label for edge in self.edges}
+        return [LegendEntry(style, labels[style]) for style in EDGE_STYLE_ORDER if style in labels]
+
+    @property
+    def unconnected_nodes(self):
+        connected = {node for edge in self.edges for node in (edge.source, edge.target)}
+        return [node for node in self.nodes if node not in connected]
+
+
+EDGE_STYLE_ORDER = [*Relation.Kind.values, *ContactRole.Role.values, EMPLOYER]
+
+
+class Nodes(dict):
+    """Each actor and person once, whichever relation names them first."""
+
+    def organisation(self, organisation, is_centre=False):
+        key = (Organisation, organisation.pk)
+        if key not in self:
+            category = organisation.category if organisation.is_entry else None
+            self[key] = Node(
+                name=organisation.display_name,
+                url=organisation.get_absolute_url(),
+                style=category.slug if category else MENTIONED,
+                sort_key=(organisation.name, organisation.pk),
+                category=category,
+                is_centre=is_centre,
+            )
+        return self[key]
+
+    def person(self, person):
+        key = (ContactPerson, person.pk)
+        if key not in self:
+            self[key] = Node(
+                name=person.full_name,
+                url=person.get_absolute_url(),
+                style=PERSON,
+                sort_key=(person.last_name, person.first_name, person.pk),
+            )
+        return self[key]
+
+
+def relation_edge(nodes, relation):
+    return Edge(
+        nodes.organisation(relation.source),
+        nodes.organisation(relation.target),
+        relation.kind,
+        relation.get_kind_display(),
+    )
+
+
+def role_edge(nodes, role):
+    return Edge(
+        nodes.person(role.person),
+        nodes.organisation(role.organisation),
+        role.role,
+        role.get_role_display(),
+    )
+
+
+def employment_edge(nodes, person):
+    return Edge(
+        nodes.person(person), nodes.organisation(person.employer), EMPLOYER, gettext("arbeitet bei")
+    )
+
+
+# The whole page: one organisation and everyone it is related to
+
+
+def neighbourhood(organisation):
+    """
+    The organisation in the middle, its relations and contact persons around it.
+
+    Reads only what `Organisation.objects.with_related()` prefetches.
+    """
+    nodes = Nodes()
+    centre = nodes.organisation(organisation, is_centre=True)
+    edges = [
+        *(relation_edge(nodes, relation) for relation in organisation.outgoing_relations.all()),
+        *(relation_edge(nodes, relation) for relation in organisation.incoming_relations.all()),
+        *(role_edge(nodes, role) for role in organisation.contact_roles.all()),
+        *(employment_edge(nodes, person) for person in organisation.employees.all()),
+    ]
+    others = sorted(
+        (node for node in nodes.values() if node is not centre),
+        key=lambda node: (min(edge_rank(edge, node) for edge in edges), node.sort_key),
+    )
+    graph = Graph(
+        id="beziehungsbild",
+        title=gettext("Beziehungen von %(name)s") % {"name": organisation.display_name},
+        nodes=[centre, *others],
+        edges=edges,
+    )
+    same_width(graph.nodes)
+    ring_layout(centre, others)
+    route_straight(edges)
+    fit(graph)
+    return graph
+
+
+def edge_rank(edge, node):
+    """Neighbours sort by the kind of their relation, so kinds sit together on the ring."""
+    if node not in (edge.source, edge.target):
+        return len(EDGE_STYLE_ORDER)
+    return EDGE_STYLE_ORDER.index(edge.style)
+
+
+def ring_layout(centre, others):
+    """
+    Up to four others above and below the centre, two side by side at most, so
+    the picture stays narrow enough for a phone; more on rings around it.
+    """
+    width = max(node.width for node in [centre, *others])
+    height = max(node.height for node in [centre, *others])
+    if len(others) < len(SLOTS):
+        for node, (x, y) in zip(others, SLOTS[len(others)], strict=True):
+            node.x = x * (width + SLOT_GAP_X) / 2
+            node.y = y * (height + SLOT_GAP_Y)
+    else:
+        rings(centre, others, width + RING_GAP_X, height + RING_GAP_Y)
+
+
+# Where none to four others sit, in halves of a box's width and in heights.
+SLOTS = [
+    [],
+    [(0, -1)],
+    [(0, -1), (0, 1)],
+    [(-1, -1), (1, -1), (0, 1)],
+    [(-1, -1), (1, -1), (-1, 1), (1, 1)],
+]
+
+
+def rings(centre, others, unit_x, unit_y):
+    """
+    The others on rings around the centre, clockwise from the top.
+
+    Positions are computed on circles in a space where one unit is the largest
+    box plus the gap, so two boxes are clear of each other when their positions
+    differ by at least one unit along x or along y. Ring i holds up to 8·i boxes.
+    """
+
+    def place(members, radius, offset):
+        for index, node in enumerate(members):
+            angle = 2 * math.pi * (index + offset) / len(members) - math.pi / 2
+            node.x = centre.x + radius * math.cos(angle) * unit_x
+            node.y = centre.y + radius * math.sin(angle) * unit_y
+
+    inner = others[:8]
+    # The first ring as close as the boxes allow, found by trying.
+    radius = 1.0
+    place(inner, radius, 0)
+    while any(a.crowds(b) for a, b in itertools.combinations([centre, *inner], 2)):
+        radius += 0.05
+        place(inner, radius, 0)
+    start, ring = len(inner), 2
+    while start < len(others):
+        members = others[start : start + 8 * ring]
+        # Along x or y, two points are apart by at least their distance over √2:
+        # rings √2 apart and neighbours on a ring √2 apart keep every box clear.
+        radius = max(
+            radius + math.sqrt(2),
+            1 / (math.sqrt(2) * math.sin(math.pi / len(members))) if len(members) > 1 else 0,
+        )
+        # Every other ring starts half a step on, so its boxes face the gaps of the last.
+        place(members, radius, 0.5 if ring % 2 == 0 else 0)
+        start += len(members)
+        ring += 1
+
+
+def route_straight(edges):
+    """Straight arrows from box edge to box edge; arrows between one pair run side by side."""
+    pairs = {}
+    for edge in edges:
+        pairs.setdefault(frozenset((edge.source, edge.target)), []).append(edge)
+    for parallel in pairs.values():
+        for index, edge in enumerate(parallel):
+            shift = (index - (len(parallel) - 1) / 2) * PARALLEL_OFFSET
+            start, end = (edge.source.x, edge.source.y), (edge.target.x, edge.target.y)
+            # Shift both ends sideways, the same way whichever box is the source.
+            a, b = sorted([start, end])
+            length = math.dist(a, b)
+            nx, ny = (a[1] - b[1]) / length, (b[0] - a[0]) / length
+            start = (start[0] + nx * shift, start[1] + ny * shift)
+            end = (end[0] + nx * shift, end[1] + ny * shift)
+            direction = (end[0] - start[0], end[1] - start[1])
+            leave = exit_distance(edge.source, start, direction)
+            arrive = 1 - exit_distance(edge.target, end, (-direction[0], -direction[1]))
+            arrive -= ARROW_GAP / math.hypot(*direction)
+            edge.points = [along(start, direction, leave), along(start, direction, arrive)]
+            edge.path = "M{} {}L{} {}".format(*map(round, [*edge.points[0], *edge.points[1]]))
+
+
+def exit_distance(node, point, direction):
+    """How far along `direction` (as a fraction of it) `point` leaves the node's box."""
+    limits = []
+    for position, centre, half, step in (
+        (point[0], node.x, node.width / 2, direction[0]),
+        (point[1], node.y, node.height / 2, direction[1]),
+    ):
+        if step:
+            limits.append((centre + math.copysign(half, step) - position) / step)
+    return min(limits)
+
+
+def along(point, direction, fraction):
+    return (point[0] + direction[0] * fraction, point[1] + direction[1] * fraction)
+
+
+# The network page: every actor and every relation of the directory
+
+
+def directory_network():
+    """The whole directory in one picture: entries left, by category, everyone else right."""
+    nodes = Nodes()
+    # Every actor first, so that relations and roles find their nodes made.
+    for organisation in Organisation.objects.select_related("category"):
+        nodes.organisation(organisation)
+    edges = [
+        relation_edge(nodes, relation)
+        for relation in Relation.objects.select_related("source", "target")
+    ]
+    for person in ContactPerson.objects.with_roles():
+        nodes.person(person)
+        edges += [role_edge(nodes, role) for role in person.roles.all()]
+        if person.employer:
+            edges.append(employment_edge(nodes, person))
+
+    groups = {}
+    for node in nodes.values():
+        if node.category:
+            groups.setdefault(node.category, []).append(node)
+    categories = by_order(groups)
+    left = [sorted(groups[category], key=by_name) for category in categories]
+    right = sorted((node for node in nodes.values() if not node.category), key=by_name)
+    graph = Graph(
+        id="netzwerkbild",
+        title=gettext("Netzwerk der Akteure"),
+        nodes=[],
+        edges=edges,
+    )
+    graph.headings = column_layout(
+        left,
+        [category.display_name_plural for category in categories],
+        right,
+        gettext("Erwähnte Akteure und Personen"),
+        edges,
+    )
+    graph.nodes = [*(node for group in left for node in group), *right]
+    route_columns(edges)
+    fit(graph)
+    return graph
+
+
+def column_layout(left_groups, left_headings, right, right_heading, edges):
+    """
+    Two columns, ordered so that arrows cross little.
+
+    Each node moves towards the mean height of its neighbours (the barycentre
+    heuristic), a few times over; ties keep the order of names. Returns the
+    headings of the groups and columns.
+    """
+    neighbours = {}
+    for edge in edges:
+        neighbours.setdefault(edge.source, []).append(edge.target)
+        neighbours.setdefault(edge.target, []).append(edge.source)
+
+    def barycentre(node):
+        others = neighbours.get(node)
+        return sum(other.y for other in others) / len(others) if others else math.inf
+
+    left_width = max((node.width for group in left_groups for node in group), default=0)
+    right_width = max((node.width for node in right), default=0)
+    for group in left_groups:
+        same_width(group, left_width)
+    same_width(right, right_width)
+    right_x = left_width / 2 + COLUMN_GAP + right_width / 2
+    for node in right:
+        node.x = right_x
+
+    def stack_left():
+        y = 0
+        for group in left_groups:
+            y += GROUP_GAP
+            for node in group:
+                node.y = y + node.height / 2
+                y += node.height + ROW_GAP
+
+    def place_right():
+        # Each node as near its neighbours as the ones above it allow.
+        floor = GROUP_GAP
+        for node in right:
+            wanted = barycentre(node)
+            node.y = max(floor + node.height / 2, wanted if wanted < math.inf else 0)
+            floor = node.y + node.height / 2 + ROW_GAP
+
+    stack_left()
+    place_right()
+    for _sweep in range(BARYCENTRE_SWEEPS):
+        right.sort(key=lambda node: (barycentre(node), node.sort_key))
+        place_right()
+        for group in left_groups:
+            group.sort(key=lambda node: (barycentre(node), node.sort_key))
+        stack_left()
+    place_right()
+
+    headings = [
+        Heading(text, round(group[0].left), round(group[0].top - ROW_GAP))
+        for text, group in zip(left_headings, left_groups, strict=True)
+    ]
+    if right:
+        headings.append(Heading(right_heading, round(right[0].left), round(right[0].top - ROW_GAP)))
+    return headings
+
+
+def route_columns(edges):
+    """
+    Curved arrows: across the gap between the columns, or round the outside of a
+    column between two boxes in it. Arrows meeting one side of a box are spread
+    along it in the order of their other ends, so they do not cross there.
+    """
+    middle = (
+        sum(node.x for edge in edges for node in (edge.source, edge.target)) / (2 * len(edges))
+        if edges
+        else 0
+    )
+    ends = {}
+    for edge in edges:
+        across = (edge.source.x < middle) != (edge.target.x < middle)
+        for node, other in ((edge.source, edge.target), (edge.target, edge.source)):
+            facing = 1 if (node.x < middle) == across else -1  # +1: the right side
+            ends.setdefault((node, facing), []).append((edge, other))
+    anchors = {}
+    for (node, facing), meeting in ends.items():
+        meeting.sort(key=lambda item: (item[1].y, item[1].sort_key, item[0].style))
+        spread = min(ATTACH_SPREAD, (node.height - 2 * PADDING_Y) / max(len(meeting) - 1, 1))
+        for index, (edge, _other) in enumerate(meeting):
+            y = node.y + (index - (len(meeting) - 1) / 2) * spread
+            anchors[edge, node] = (node.x + facing * node.width / 2, y, facing)
+    for edge in edges:
+        x1, y1, out = anchors[edge, edge.source]
+        x2, y2, into = anchors[edge, edge.target]
+        x2 += into * ARROW_GAP
+        if out != into:
+            bend = (x2 - x1) / 2
+            controls = [(x1 + bend, y1), (x2 - bend, y2)]
+        else:
+            bend = out * (24 + abs(y2 - y1) * 0.3)
+            controls = [(x1 + bend, y1), (x2 + bend, y2)]
+        edge.points = [(x1, y1), *controls, (x2, y2)]
+        edge.path = "M{} {}C{} {} {} {} {} {}".format(
+            *(round(value) for point in edge.points for value in point)
+        )
+
+
+# Shared
+
+
+def by_order(categories):
+    return sorted(categories, key=lambda category: (category.order, category.name))
+
+
+def by_name(node):
+    return node.sort_key
+
+
+def same_width(nodes, width=None):
+    """Boxes of one width look calmer; the widest label sets it."""
+    width = width or max((node.width for node in nodes), default=0)
+    for node in nodes:
+        node.widen(width)
+
+
+def fit(graph):
+    """The view box around every box, arrow and heading, with a margin."""
+    if not graph.nodes:
+        return
+    xs, ys = [], []
+    for node in graph.nodes:
+        xs += [node.left, node.left + node.width]
+        ys += [node.top, node.top + node.height]
+    for edge in graph.edges:
+        # A Bézier curve stays inside the hull of its control points.
+        xs += [x for x, _y in edge.points]
+        ys += [y for _x, y in edge.points]
+    for heading in graph.headings:
+        xs += [heading.x, heading.x + text_width(heading.text)]
+        ys += [heading.y - FONT_SIZE]
+    left, top = math.floor(min(xs)) - MARGIN, math.floor(min(ys)) - MARGIN
+    graph.width = math.ceil(max(xs)) + MARGIN - left
+    graph.height = math.ceil(max(ys)) + MARGIN - top
+    graph.view_box = f"{left} {top} {graph.width} {graph.height}"
