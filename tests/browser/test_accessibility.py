@@ -39,10 +39,13 @@ RUN_AXE = """async tags => {
 # one of the styles that can show focus.
 WATCH_FOCUS = """selector => {
     const properties = ["outline-style", "outline-width", "outline-color", "box-shadow",
-                        "border-color", "background-color", "color", "text-decoration-line"];
-    // A ring may be drawn by a pseudo-element, as on a link stretched over a card.
-    const look = element => [null, "::before", "::after"]
-        .map(pseudo => getComputedStyle(element, pseudo))
+                        "border-color", "background-color", "color", "text-decoration-line",
+                        "stroke", "stroke-width"];
+    // The indicator may be drawn by a pseudo-element, as on a link stretched
+    // over a card, or by a child, as the frame of a linked node in an SVG.
+    const look = element => [element, ...element.querySelectorAll("*")]
+        .flatMap(part => [null, "::before", "::after"].map(
+            pseudo => getComputedStyle(part, pseudo)))
         .flatMap(style => properties.map(property => style.getPropertyValue(property)))
         .join("|");
     const focusables = [...document.querySelectorAll(selector)];
@@ -68,7 +71,7 @@ def screen(request):
 def tab(browser, live_seed, site_page, screen):
     """A tab on `screen` for opening `site_page`."""
     if site_page.url() is None:
-        pytest.skip(f"the site has no page {site_page.path} yet")
+        pytest.skip(f"the site has no page {site_page.url_name} yet")
     error_page_path = site_page.url() if site_page.status != 200 else None
     yield from watched_tab(browser, live_seed, error_page_path=error_page_path, **screen)
 
