@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from organisations.views import NetworkView
+
 from .views import HomeView
 
 # The admin is for the German-speaking editors only and stays outside the
@@ -17,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("organisationen/"), include("organisations.urls")),
     path(_("ansprechpartner/"), include("contacts.urls")),
+    path(_("netzwerk/"), NetworkView.as_view(), name="network"),
     path("", include("legal.urls")),
     prefix_default_language=False,
 )

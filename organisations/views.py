@@ -1,9 +1,10 @@
 from django.core.paginator import InvalidPage
 from django.utils.http import urlencode
 from django.utils.translation import gettext
-from django.views.generic import DetailView
+from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from . import graph
 from .filters import OrganisationFilter
 from .models import Organisation
 
@@ -49,6 +50,21 @@ class OrganisationListView(FilterView):
         return f"{self.request.path}?{urlencode(params)}" if params else self.request.path
 
 
-
 class OrganisationDetailView(DetailView):
     queryset = Organisation.objects.with_related()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["relation_graph"] = graph.neighbourhood(self.object)
+        return context
+
+
+class NetworkView(TemplateView):
+    """Every actor and relation of the directory in one picture."""
+
+    template_name = "organisations/network.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["graph"] = graph.directory_network()
+        return context

@@ -56,6 +56,7 @@ def queries_for(client, path):
         "/organisationen/gruender/",
         "/ansprechpartner/",
         "/ansprechpartner/person/",
+        "/netzwerk/",
     ],
 )
 def test_queries_do_not_grow_with_the_number_of_organisations(client, grow_directory, path):
