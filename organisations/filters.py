@@ -121,24 +121,43 @@ class OrganisationFilter(django_filters.FilterSet):
     def is_filtered(self):
         return any(self.data.get(name) for name in self.filters if name != "sortierung")
 
+    def valid_values(self):
+        """(name, values) of every filter with valid values, in the form's order; no sorting."""
+        if not self.is_bound:
+            return []
+        self.form.is_valid()  # cleans once; later calls reuse cleaned_data
+        valid = []
+        for name in self.filters:
+            value = self.form.cleaned_data.get(name)
+            if name == "sortierung" or value in (None, ""):
+                continue
+            values = [value] if isinstance(value, str | int) else list(value)
+            if values:
+                valid.append((name, values))
+        return valid
+
     def canonical_params(self):
         """
         The valid filter values in a fixed order, for the list's canonical address: no
         sorting, no invalid or empty values, no parameters the list does not know.
         """
-        if not self.is_bound:
-            return []
-        self.form.is_valid()  # cleans once; later calls reuse cleaned_data
-        params = []
-        for name in self.filters:
-            value = self.form.cleaned_data.get(name)
-            if name == "sortierung" or value in (None, ""):
-                continue
-            if isinstance(value, str | int):
-                params.append((name, value))
-            else:
-                params.extend((name, slug) for slug in sorted(getattr(v, "slug", v) for v in value))
-        return params
+        return [
+            (name, value)
+            for name, values in self.valid_values()
+            for value in sorted(getattr(item, "slug", item) for item in values)
+        ]
+
+    def summary(self):
+        """The valid filters in words, such as "Kategorie: Netzwerk; Thema: Wasserstoff"."""
+        return "; ".join(
+            f"{self.filters[name].label}: {', '.join(self.value_label(name, v) for v in values)}"
+            for name, values in self.valid_values()
+        )
+
+    def value_label(self, name, value):
+        if hasattr(value, "display_name"):
+            return value.display_name
+        return str(dict(self.filters[name].extra.get("choices", ())).get(value, value))
 
     def queryset_without(self, excluded):
         """The results with every valid filter applied except one facet's own."""

@@ -23,6 +23,7 @@ class PageSitemap(BilingualSitemap):
             "contacts:list",
             "legal:impressum",
             "legal:datenschutz",
+            "network",
         ]
 
     def location(self, item):

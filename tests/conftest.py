@@ -19,8 +19,12 @@ def seed(db):
 
 
 @pytest.fixture
-def live_seed(transactional_db, live_server):
-    """The seeded directory behind a live server, for browser and HTTP tests."""
+def live_seed(transactional_db, django_db_serialized_rollback, live_server):
+    """
+    The seeded directory behind a live server, for browser and HTTP tests. Such tests
+    empty every table afterwards; the serialized rollback brings back what migrations
+    wrote (the legal pages, the Site, the editors' group) for the next test.
+    """
     load_seed()
     return live_server
 
