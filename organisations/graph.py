@@ -9,7 +9,6 @@ Coordinates are whole pixels: templates localise floats ("12,5" in German),
 which SVG would not understand.
 """
 
-import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -32,8 +31,7 @@ MARGIN = 12
 # Neighbourhood: boxes around the organisation, at least this far apart.
 SLOT_GAP_X = 24
 SLOT_GAP_Y = 56
-RING_GAP_X = 56
-RING_GAP_Y = 44
+SIDE_GAP = 160  # between the centre and the columns beside it, for the arrows
 PARALLEL_OFFSET = 8  # between two arrows joining the same pair of boxes
 
 # Network: entries on the left, everyone else on the right, arrows in between.
@@ -162,16 +160,6 @@ class Node:
             )
             for number, line in enumerate(self.lines)
         ]
-
-    def overlaps(self, other, gap_x=0, gap_y=0):
-        return (
-            abs(self.x - other.x) < (self.width + other.width) / 2 + gap_x
-            and abs(self.y - other.y) < (self.height + other.height) / 2 + gap_y
-        )
-
-    def crowds(self, other):
-        """Whether the two boxes are too close for an arrow between them."""
-        return self.overlaps(other, RING_GAP_X, RING_GAP_Y)
 
 
 @dataclass(eq=False)
@@ -333,32 +321,32 @@ def neighbourhood(organisation):
         edges=edges,
     )
     same_width(graph.nodes)
-    ring_layout(centre, others)
-    route_straight(edges)
+    if len(others) < len(SLOTS):
+        around(centre, others)
+        route_straight(edges)
+    else:
+        beside(centre, others)
+        route_curved(graph.nodes, edges)
     fit(graph)
     return graph
 
 
 def edge_rank(edge, node):
-    """Neighbours sort by the kind of their relation, so kinds sit together on the ring."""
+    """Neighbours sort by the kind of their relation, so that kinds sit together."""
     if node not in (edge.source, edge.target):
         return len(EDGE_STYLE_ORDER)
     return EDGE_STYLE_ORDER.index(edge.style)
 
 
-def ring_layout(centre, others):
+def around(centre, others):
     """
     Up to four others above and below the centre, two side by side at most, so
-    the picture stays narrow enough for a phone; more on rings around it.
+    the picture stays narrow enough for a phone.
     """
-    width = max(node.width for node in [centre, *others])
     height = max(node.height for node in [centre, *others])
-    if len(others) < len(SLOTS):
-        for node, (x, y) in zip(others, SLOTS[len(others)], strict=True):
-            node.x = x * (width + SLOT_GAP_X) / 2
-            node.y = y * (height + SLOT_GAP_Y)
-    else:
-        rings(centre, others, width + RING_GAP_X, height + RING_GAP_Y)
+    for node, (x, y) in zip(others, SLOTS[len(others)], strict=True):
+        node.x = centre.x + x * (node.width + SLOT_GAP_X) / 2
+        node.y = centre.y + y * (height + SLOT_GAP_Y)
 
 
 # Where none to four others sit, in halves of a box's width and in heights.
@@ -371,41 +359,13 @@ SLOTS = [
 ]
 
 
-def rings(centre, others, unit_x, unit_y):
-    """
-    The others on rings around the centre, clockwise from the top.
-
-    Positions are computed on circles in a space where one unit is the largest
-    box plus the gap, so two boxes are clear of each other when their positions
-    differ by at least one unit along x or along y. Ring i holds up to 8·i boxes.
-    """
-
-    def place(members, radius, offset):
-        for index, node in enumerate(members):
-            angle = 2 * math.pi * (index + offset) / len(members) - math.pi / 2
-            node.x = centre.x + radius * math.cos(angle) * unit_x
-            node.y = centre.y + radius * math.sin(angle) * unit_y
-
-    inner = others[:8]
-    # The first ring as close as the boxes allow, found by trying.
-    radius = 1.0
-    place(inner, radius, 0)
-    while any(a.crowds(b) for a, b in itertools.combinations([centre, *inner], 2)):
-        radius += 0.05
-        place(inner, radius, 0)
-    start, ring = len(inner), 2
-    while start < len(others):
-        members = others[start : start + 8 * ring]
-        # Along x or y, two points are apart by at least their distance over √2:
-        # rings √2 apart and neighbours on a ring √2 apart keep every box clear.
-        radius = max(
-            radius + math.sqrt(2),
-            1 / (math.sqrt(2) * math.sin(math.pi / len(members))) if len(members) > 1 else 0,
-        )
-        # Every other ring starts half a step on, so its boxes face the gaps of the last.
-        place(members, radius, 0.5 if ring % 2 == 0 else 0)
-        start += len(members)
-        ring += 1
+def beside(centre, others):
+    """More others in two columns left and right of the centre, half in each."""
+    half = (len(others) + 1) // 2
+    for side, column in ((-1, others[:half]), (1, others[half:])):
+        for node in column:
+            node.x = centre.x + side * (centre.width / 2 + SIDE_GAP + node.width / 2)
+        stack(column, centre.y - (sum(node.height + ROW_GAP for node in column) - ROW_GAP) / 2)
 
 
 def route_straight(edges):
@@ -487,7 +447,8 @@ def directory_network():
         edges,
     )
     graph.nodes = [*(node for group in left for node in group), *right]
-    route_columns(edges)
+    if graph.nodes:
+        route_curved(graph.nodes, edges)
     fit(graph)
     return graph
 
@@ -521,10 +482,7 @@ def column_layout(left_groups, left_headings, right, right_heading, edges):
     def stack_left():
         y = 0
         for group in left_groups:
-            y += GROUP_GAP
-            for node in group:
-                node.y = y + node.height / 2
-                y += node.height + ROW_GAP
+            y = stack(group, y + GROUP_GAP)
 
     def place_right():
         # Each node as near its neighbours as the ones above it allow.
@@ -553,23 +511,25 @@ def column_layout(left_groups, left_headings, right, right_heading, edges):
     return headings
 
 
-def route_columns(edges):
+def route_curved(nodes, edges):
     """
-    Curved arrows: across the gap between the columns, or round the outside of a
-    column between two boxes in it. Arrows meeting one side of a box are spread
-    along it in the order of their other ends, so they do not cross there.
+    Curved arrows between boxes in columns: from the side of one box that faces
+    the other, or round the outside of a column between two boxes in it. Arrows
+    meeting one side of a box are spread along it in the order of their other
+    ends, so they do not cross there.
     """
-    middle = (
-        sum(node.x for edge in edges for node in (edge.source, edge.target)) / (2 * len(edges))
-        if edges
-        else 0
-    )
+    middle = (min(node.x for node in nodes) + max(node.x for node in nodes)) / 2
+
+    def facing(node, other):
+        """+1 for the box's right side, -1 for its left."""
+        if node.x == other.x:
+            return 1 if node.x >= middle else -1
+        return 1 if other.x > node.x else -1
+
     ends = {}
     for edge in edges:
-        across = (edge.source.x < middle) != (edge.target.x < middle)
         for node, other in ((edge.source, edge.target), (edge.target, edge.source)):
-            facing = 1 if (node.x < middle) == across else -1  # +1: the right side
-            ends.setdefault((node, facing), []).append((edge, other))
+            ends.setdefault((node, facing(node, other)), []).append((edge, other))
     anchors = {}
     for (node, facing), meeting in ends.items():
         meeting.sort(key=lambda item: (item[1].y, item[1].sort_key, item[0].style))
@@ -594,6 +554,14 @@ def route_columns(edges):
 
 
 # Shared
+
+
+def stack(nodes, top):
+    """Puts the boxes one below the other from `top`; returns where the next may start."""
+    for node in nodes:
+        node.y = top + node.height / 2
+        top += node.height + ROW_GAP
+    return top
 
 
 def by_order(categories):

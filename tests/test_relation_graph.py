@@ -12,7 +12,12 @@ from contacts.models import ContactPerson, ContactRole
 from organisations.graph import ARROW_GAP, directory_network, neighbourhood, wrap
 from organisations.models import Organisation, Relation
 
-from .factories import ContactPersonFactory, OrganisationFactory, RelationFactory
+from .factories import (
+    ContactPersonFactory,
+    ContactRoleFactory,
+    OrganisationFactory,
+    RelationFactory,
+)
 from .pages import TAG, text
 
 pytestmark = pytest.mark.django_db
@@ -240,15 +245,35 @@ def test_boxes_of_a_large_neighbourhood_do_not_overlap():
     assert len(graph.nodes) == 32
     assert overlapping(graph) == []
     assert outside_view_box(graph) == []
+    assert misplaced_arrows(graph) == []
+
+
+def misplaced_arrows(graph):
+    """Arrows that do not start at their source or do not end just short of their target."""
+    return [
+        f"{edge.source.name} – {edge.label} – {edge.target.name}"
+        for edge in graph.edges
+        if max(distance_to_box(edge.points[0], edge.source)) > 1
+        or not 0 < max(distance_to_box(edge.points[-1], edge.target)) <= ARROW_GAP + 1
+    ]
 
 
 @pytest.mark.usefixtures("seed")
 def test_arrows_start_at_their_source_and_point_at_their_target():
     for graph in [directory_network(), *seed_neighbourhoods()]:
-        for edge in graph.edges:
-            gap_x, gap_y = distance_to_box(edge.points[-1], edge.target)
-            assert 0 < max(gap_x, gap_y) <= ARROW_GAP + 1, (graph.title, edge.label)
-            assert max(distance_to_box(edge.points[0], edge.source)) <= 1, (graph.title, edge.label)
+        assert misplaced_arrows(graph) == [], graph.title
+
+
+def test_network_draws_relations_between_two_entries_and_to_a_persons_employer():
+    network, project = OrganisationFactory(), OrganisationFactory()
+    RelationFactory(source=project, kind=Relation.Kind.PART_OF, target=network)
+    RelationFactory(source=project, kind=Relation.Kind.SUPPORTED_BY, target=network)
+    ContactRoleFactory(person=ContactPersonFactory(employer=network), organisation=project)
+    graph = directory_network()
+    assert len(graph.edges) == 4
+    assert overlapping(graph) == []
+    assert outside_view_box(graph) == []
+    assert misplaced_arrows(graph) == []
 
 
 def test_long_names_are_wrapped_into_lines_that_keep_every_word():
