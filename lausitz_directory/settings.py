@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "contacts",
     "seo",
     "legal",
+    "opendata",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("organisationen/"), include("organisations.urls")),
     path(_("ansprechpartner/"), include("contacts.urls")),
+    path(_("offene-daten/"), include("opendata.urls")),
     path(_("netzwerk/"), NetworkView.as_view(), name="network"),
     path("", include("legal.urls")),
     prefix_default_language=False,

@@ -88,6 +88,7 @@ def test_editors_group_grants_exactly_the_directory_content():
     assert set(permissions.values_list("content_type__app_label", flat=True)) == {
         "organisations",
         "contacts",
+        "opendata",
         # The legal pages.
         "flatpages",
     }

@@ -57,6 +57,10 @@ def queries_for(client, path):
         "/ansprechpartner/",
         "/ansprechpartner/person/",
         "/netzwerk/",
+        "/ansprechpartner/person/vcard/",
+        "/offene-daten/organisationen.csv",
+        "/offene-daten/organisationen.json?thema=wasserstoff&geaendert_seit=2020-01-01",
+        "/offene-daten/",
     ],
 )
 def test_queries_do_not_grow_with_the_number_of_organisations(client, grow_directory, path):

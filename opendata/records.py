@@ -1,0 +1,247 @@
+"""An organisation as a record of the open data set: the fields of CSV and JSON, named once.
+
+The same list gives the CSV header, the JSON keys, the Data Package's table schema, the JSON
+Schema and the field table of the open-data page, so they cannot drift apart.
+"""
+
+import dataclasses
+from datetime import UTC
+
+from django.utils.translation import gettext_lazy as _
+
+# Joins the values of a multi-valued field in a CSV cell.
+CSV_SEPARATOR = " | "
+
+STRING = {"type": "string"}
+OPTIONAL_INTEGER = {"type": ["integer", "null"]}
+SLUGS = {"type": "array", "items": {"type": "string"}}
+
+
+def timestamp(value):
+    """ISO 8601 in UTC with a Z, the format Table Schema reads as datetime by default."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def relation_schema(other):
+    return {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "kind": STRING,
+                other: STRING,
+                f"{other}_name": STRING,
+                f"{other}_url": {"type": "string", "format": "uri"},
+            },
+            "required": ["kind", other, f"{other}_name", f"{other}_url"],
+            "additionalProperties": False,
+        },
+    }
+
+
+CONTACT_PERSONS_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "role": STRING,
+            "slug": STRING,
+            "name": STRING,
+            "url": {"type": "string", "format": "uri"},
+        },
+        "required": ["role", "slug", "name", "url"],
+        "additionalProperties": False,
+    },
+}
+
+
+def joined(values):
+    return CSV_SEPARATOR.join(values)
+
+
+@dataclasses.dataclass(frozen=True)
+class Field:
+    name: str
+    description: str
+    value: object  # (organisation, absolute_url) -> the JSON value
+    schema: dict = dataclasses.field(default_factory=lambda: STRING)
+    csv_cell: object = None  # the JSON value -> the CSV cell, where joining is not enough
+
+    @property
+    def table_schema_type(self):
+        """The type of the CSV column in Frictionless Table Schema terms."""
+        types = self.schema["type"]
+        types = types if isinstance(types, list) else [types]
+        if "integer" in types:
+            return "integer"
+        if "boolean" in types:
+            return "boolean"
+        if self.schema.get("format") == "date-time":
+            return "datetime"
+        return "string"
+
+    @property
+    def json_type(self):
+        """The JSON type in short, e.g. "integer | null" or "array<string>"."""
+        if self.schema["type"] == "array":
+            return f"array<{self.schema['items']['type']}>"
+        types = self.schema["type"]
+        return " | ".join(types) if isinstance(types, list) else types
+
+    def csv(self, value):
+        if self.csv_cell:
+            return self.csv_cell(value)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return joined(value)
+        return str(value)
+
+
+def text_field(name, description):
+    return Field(name, description, lambda organisation, url: getattr(organisation, name))
+
+
+def slugs_field(name, description):
+    return Field(
+        name,
+        description,
+        lambda organisation, url: [item.slug for item in getattr(organisation, name).all()],
+        SLUGS,
+    )
+
+
+def outgoing_relations(organisation, url):
+    return [
+        {
+            "kind": relation.kind,
+            "target": relation.target.slug,
+            "target_name": relation.target.name,
+            "target_url": url(relation.target.get_absolute_url()),
+        }
+        for relation in organisation.outgoing_relations.all()
+    ]
+
+
+def incoming_relations(organisation, url):
+    return [
+        {
+            "kind": relation.kind,
+            "source": relation.source.slug,
+            "source_name": relation.source.name,
+            "source_url": url(relation.source.get_absolute_url()),
+        }
+        for relation in organisation.incoming_relations.all()
+    ]
+
+
+def contact_persons(organisation, url):
+    return [
+        {
+            "role": role.role,
+            "slug": role.person.slug,
+            "name": role.person.full_name,
+            "url": url(role.person.get_absolute_url()),
+        }
+        for role in organisation.contact_roles.all()
+    ]
+
+
+FIELDS = [
+    text_field("name", _("Name, wie die Quelle ihn schreibt.")),
+    text_field("name_en", _("Englischer Name; leer, wenn es keinen gibt.")),
+    text_field("slug", _("Kennung des Eintrags; bleibt gleich, auch wenn sich der Name ändert.")),
+    Field(
+        "url",
+        _("Adresse der Seite des Eintrags im Verzeichnis."),
+        lambda organisation, url: url(organisation.get_absolute_url()),
+        {"type": "string", "format": "uri"},
+    ),
+    text_field("acronym", _("Abkürzung, z. B. „LMBV“.")),
+    text_field("alternative_name", _("Weiterer Name, z. B. „DurcH2atmen“.")),
+    Field(
+        "category",
+        _("Kategorie: netzwerk, initiative oder projekttraeger."),
+        lambda organisation, url: organisation.category.slug,
+    ),
+    text_field("description", _("Beschreibung im Wortlaut der Quelle; Absätze durch Leerzeilen.")),
+    text_field(
+        "description_en", _("Englische Übersetzung der Beschreibung; leer, wenn es keine gibt.")
+    ),
+    Field(
+        "founding_year",
+        _("Gründungsjahr; leer, wenn die Quelle keines nennt."),
+        lambda organisation, url: organisation.founding_year,
+        OPTIONAL_INTEGER,
+    ),
+    text_field("legal_form", _("Rechtsform als Code (siehe unten); leer, wenn unbekannt.")),
+    Field(
+        "is_charitable",
+        _("Gemeinnützig: true oder false; leer, wenn die Quelle es nicht sagt."),
+        lambda organisation, url: organisation.is_charitable,
+        {"type": ["boolean", "null"]},
+    ),
+    Field(
+        "member_count",
+        _("Mitgliederzahl als Zahl, bei ungefähren Angaben die Untergrenze; leer, wenn unbekannt."),
+        lambda organisation, url: organisation.member_count,
+        OPTIONAL_INTEGER,
+    ),
+    text_field(
+        "member_count_text", _("Mitgliederzahl im Wortlaut der Quelle, z. B. „weit über 100“.")
+    ),
+    text_field(
+        "member_count_text_en",
+        _("Englische Übersetzung der Mitgliederzahl im Wortlaut; leer, wenn es keine gibt."),
+    ),
+    text_field("website", _("Website; leer, wenn die Quelle keine nennt.")),
+    slugs_field("federal_states", _("Bundesländer als Kennungen, z. B. brandenburg.")),
+    slugs_field(
+        "districts", _("Landkreise und kreisfreie Städte als Kennungen, z. B. spree-neisse.")
+    ),
+    slugs_field("topics", _("Themen als Kennungen, z. B. wasserstoff.")),
+    Field(
+        "outgoing_relations",
+        _(
+            "Beziehungen dieses Eintrags zu anderen Akteuren, zu lesen als „Eintrag – Art – Ziel“; "
+            "in der CSV-Datei als art:kennung."
+        ),
+        outgoing_relations,
+        relation_schema("target"),
+        lambda items: joined(f"{item['kind']}:{item['target']}" for item in items),
+    ),
+    Field(
+        "incoming_relations",
+        _(
+            "Beziehungen anderer Akteure zu diesem Eintrag, zu lesen als „Akteur – Art – Eintrag“; "
+            "in der CSV-Datei als art:kennung."
+        ),
+        incoming_relations,
+        relation_schema("source"),
+        lambda items: joined(f"{item['kind']}:{item['source']}" for item in items),
+    ),
+    Field(
+        "contact_persons",
+        _("Ansprechpartner mit ihrer Rolle; in der CSV-Datei als rolle:kennung."),
+        contact_persons,
+        CONTACT_PERSONS_SCHEMA,
+        lambda items: joined(f"{item['role']}:{item['slug']}" for item in items),
+    ),
+    Field(
+        "updated_at",
+        _("Zeitpunkt der letzten Änderung, ISO 8601 in UTC."),
+        lambda organisation, url: timestamp(organisation.updated_at),
+        {"type": "string", "format": "date-time"},
+    ),
+]
+
+
+def record(organisation, url):
+    """The organisation as a dict for JSON; url() makes a path absolute."""
+    return {field.name: field.value(organisation, url) for field in FIELDS}
+
+
+def csv_row(record):
+    return [field.csv(record[field.name]) for field in FIELDS]
