@@ -30,7 +30,7 @@ class OrganisationFeed(Feed):
             )
 
     def get_object(self, request):
-        return Selection(request.GET, Organisation.objects.entries().select_related("category"))
+        return Selection(request.GET, Organisation.objects.entries())
 
     def link(self, selection):
         return selection.url("organisations:list")
