@@ -24,6 +24,7 @@ class PageSitemap(BilingualSitemap):
             "legal:impressum",
             "legal:datenschutz",
             "network",
+            "opendata:index",
         ]
 
     def location(self, item):

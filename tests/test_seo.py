@@ -437,6 +437,7 @@ def test_site_domain_is_the_configured_one(settings, db):
         "legal:impressum",
         "legal:datenschutz",
         "network",
+        "opendata:index",
     ],
 )
 def test_sitemap_lists_the_pages_in_german_and_english(sitemap, url_name):
