@@ -88,6 +88,15 @@ def test_english_legal_pages_are_english_with_placeholders(client, url_name, hea
     assert PLACEHOLDER_EN in text(response)
 
 
+def test_legal_page_is_described_by_its_first_paragraph(client):
+    response = client.get("/datenschutz/")
+    assert (
+        '<meta name="description" content="Welche personenbezogenen Daten beim Besuch des '
+        "Lausitz-Verzeichnisses verarbeitet werden, wozu und welche Rechte Sie haben "
+        '(Art. 13 Datenschutz-Grundverordnung, DSGVO).">'
+    ) in response.text
+
+
 def test_placeholders_stand_out_as_boxes(client):
     assert (
         '<p class="publisher-todo">[Vom Herausgeber auszufüllen:' in client.get("/impressum/").text
