@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 
@@ -27,6 +28,15 @@ def live_seed(transactional_db, django_db_serialized_rollback, live_server):
     """
     load_seed()
     return live_server
+
+
+@pytest.fixture
+def editor(client, seed):
+    """A client logged in as a member of the "Redaktion" group, as the publisher sets editors up."""
+    user = User.objects.create_user("redakteurin", password="Lausitz-2026-Redaktion", is_staff=True)
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    client.force_login(user)
+    return client
 
 
 @pytest.fixture(autouse=True)

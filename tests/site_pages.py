@@ -5,7 +5,7 @@ them: axe-core in the browser and the Nu Html Checker.
 
 from dataclasses import dataclass, replace
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -23,14 +23,9 @@ class SitePage:
         return f"{self.language}-{self.name}"
 
     def url(self):
-        """The page's URL, or None while the site has no such page yet."""
         kwargs = {"slug": self.slug} if self.slug else {}
         with translation.override(self.language):
-            try:
-                return reverse(self.url_name, kwargs=kwargs) + self.query
-            except NoReverseMatch:
-                # Pages that others are building right now.
-                return None
+            return reverse(self.url_name, kwargs=kwargs) + self.query
 
     def in_english(self):
         return replace(self, language="en")

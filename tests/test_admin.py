@@ -3,7 +3,7 @@
 import pytest
 from django.contrib import admin
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Permission, User
 from django.forms import CheckboxInput, NullBooleanSelect
 from django.urls import reverse
 
@@ -13,14 +13,6 @@ from organisations.models import Organisation
 from .pages import text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, seed):
-    user = User.objects.create_user("redakteurin", password="Lausitz-2026-Redaktion", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import translation
@@ -54,14 +53,6 @@ def test_migration_creates_the_one_publication_with_placeholders_to_confirm(db):
 def test_database_refuses_a_second_publication(db):
     with pytest.raises(IntegrityError):
         DatasetPublication.objects.create(pk=2)
-
-
-@pytest.fixture
-def editor(client, seed):
-    user = User.objects.create_user("redakteurin", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    client.force_login(user)
-    return client
 
 
 def test_editor_changes_licence_and_publisher_in_the_admin(editor):

@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .keyboard import press_tab_until_focused
+
 pytestmark = pytest.mark.browser
 
 LIST = "/organisationen/"
@@ -20,7 +22,6 @@ NETWORKS = [
     "Wirtschaftsregion Lausitz GmbH",
     "Wirtschaftsverkehrsnetzwerk Lausitz",
 ]
-MAX_TAB_PRESSES = 100
 
 
 def results(page):
@@ -44,14 +45,6 @@ def search_from_home_page(page, text):
     search.get_by_label("Suchbegriff").fill(text)
     search.get_by_role("button", name="Suchen").click()
     expect(page).to_have_url(re.compile(r"/organisationen/\?q="))
-
-
-def press_tab_until_focused(page, target):
-    for _ in range(MAX_TAB_PRESSES):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            return
-    pytest.fail(f"{MAX_TAB_PRESSES} presses of Tab did not reach {target}")
 
 
 def test_list_page_shows_all_eleven_entries(page):
