@@ -1,5 +1,7 @@
 """Home, organisation, mentioned actor and contact pages, as a visitor reads them."""
 
+import re
+
 import pytest
 
 from .pages import links, text
@@ -216,3 +218,21 @@ def test_relations_of_one_kind_are_listed_together(get):
         "Ins Leben gerufen von: Land Brandenburg, "
         "Wirtschaftsförderung Land Brandenburg GmbH, IHK Cottbus"
     ) in page
+
+
+@pytest.mark.parametrize(
+    ("path", "section"),
+    [
+        ("/organisationen/", "Organisationen"),
+        ("/organisationen/mingentec/", "Organisationen"),
+        ("/netzwerk/", "Netzwerk"),
+        ("/ansprechpartner/jens-krause/", "Ansprechpartner"),
+    ],
+)
+def test_main_navigation_marks_the_section_the_visitor_is_in(get, path, section):
+    html = get(path).text
+    assert re.findall(r'<a href="[^"]*" aria-current="true">([^<]*)</a>', html) == [section]
+
+
+def test_main_navigation_marks_nothing_on_the_home_page(get):
+    assert 'aria-current="true">' not in get("/").text
