@@ -126,16 +126,26 @@ def test_category_filter_works_with_the_keyboard_alone(page):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", LIST, HYDROGEN_NETWORK, "/ansprechpartner/jens-krause/"],
-    ids=["home", "list", "organisation", "contact"],
+    [
+        "/",
+        LIST,
+        HYDROGEN_NETWORK,
+        "/ansprechpartner/jens-krause/",
+        "/netzwerk/",
+        "/offene-daten/",
+        "/impressum/",
+        "/en/organisations/wirtschaftsregion-lausitz/",
+    ],
+    ids=["home", "list", "organisation", "contact", "network", "open-data", "legal", "english"],
 )
-def test_page_fits_a_375_pixel_wide_phone_without_horizontal_scrolling(page, path):
-    page.set_viewport_size({"width": 375, "height": 812})
+def test_page_fits_a_320_pixel_wide_screen_without_horizontal_scrolling(page, path):
+    # 320 CSS pixels: WCAG 1.4.10 Reflow, and a 1280 px window zoomed to 400 %.
+    page.set_viewport_size({"width": 320, "height": 640})
 
     page.goto(path)
 
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 def test_filtering_and_reading_work_without_javascript(page_without_javascript):
