@@ -10,8 +10,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .keyboard import press_tab_until_focused
-
 pytestmark = pytest.mark.browser
 
 LIST = "/organisationen/"
@@ -106,22 +104,6 @@ def test_role_link_leads_to_the_contact_with_a_callable_phone_number(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Jens Krause")
     phone = page.get_by_role("link", name="+49(0)355 365 1100", exact=True)
     expect(phone).to_have_attribute("href", "tel:+493553651100")
-
-
-def test_category_filter_works_with_the_keyboard_alone(page):
-    page.goto(LIST)
-    first_category = page.get_by_role("group", name="Kategorie").get_by_role("checkbox").first
-    expect(first_category).to_have_accessible_name(re.compile(r"^Netzwerk \("))
-
-    press_tab_until_focused(page, first_category)
-    page.keyboard.press("Space")
-    expect(first_category).to_be_checked()
-    press_tab_until_focused(page, page.get_by_role("button", name="Filter anwenden"))
-    page.keyboard.press("Enter")
-
-    expect(page).to_have_url(re.compile(r"[?&]kategorie=netzwerk(&|$)"))
-    expect(page.get_by_role("heading", name="4 Einträge")).to_be_visible()
-    expect(result_titles(page)).to_have_text(NETWORKS)
 
 
 @pytest.mark.parametrize(
