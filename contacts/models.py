@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
-from organisations.models import Organisation, SlugNaturalKeyManager
+from organisations.models import EditorialFields, Organisation, SlugNaturalKeyManager
 from organisations.translation import TranslatableMixin
 
 
@@ -23,7 +23,7 @@ class ContactPersonQuerySet(models.QuerySet):
         )
 
 
-class ContactPerson(TranslatableMixin, models.Model):
+class ContactPerson(TranslatableMixin, EditorialFields):
     first_name = models.CharField("Vorname", max_length=100)
     last_name = models.CharField("Nachname", max_length=100)
     slug = models.SlugField("Kürzel in der URL", max_length=200, unique=True)
@@ -66,9 +66,6 @@ class ContactPerson(TranslatableMixin, models.Model):
         default=False,
         help_text="Erscheint auf der Startseite als Ansprechpartner.",
     )
-    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
-    updated_at = models.DateTimeField("Geändert am", auto_now=True)
-
     objects = SlugNaturalKeyManager.from_queryset(ContactPersonQuerySet)()
 
     class Meta:

@@ -133,6 +133,31 @@ class OrganisationQuerySet(models.QuerySet):
         return search_organisations(self, query)
 
 
+class Status(models.TextChoices):
+    """Whether visitors see an entry. New entries start as drafts."""
+
+    DRAFT = "draft", _("Entwurf")
+    PUBLISHED = "published", _("Veröffentlicht")
+
+
+class EditorialFields(models.Model):
+    """What every entry editors write needs: publication state, edit-conflict version, times."""
+
+    status = models.CharField(
+        "Status",
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Nur veröffentlichte Einträge sehen Besucher; Entwürfe nur die Redaktion.",
+    )
+    # Optimistic locking: every save in the admin increments it, a stale form is refused.
+    version = models.PositiveIntegerField("Bearbeitungsstand", default=1, editable=False)
+    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
+    updated_at = models.DateTimeField("Geändert am", auto_now=True)
+    class Meta:
+        abstract = True
+
+
 class LegalForm(models.TextChoices):
     GMBH = "gmbh", "GmbH"
     REGISTERED_ASSOCIATION = "ev", _("eingetragener Verein (e.V.)")
@@ -142,7 +167,7 @@ class LegalForm(models.TextChoices):
     CHURCH_INSTITUTION = "kirchliche_einrichtung", _("Kirchliche Einrichtung")
 
 
-class Organisation(TranslatableMixin, SlugNaturalKeyModel):
+class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
     name = models.CharField("Name", max_length=200, unique=True)
     name_en = models.CharField(
         "Name (englisch)",
@@ -222,9 +247,6 @@ class Organisation(TranslatableMixin, SlugNaturalKeyModel):
     topics = models.ManyToManyField(
         Topic, verbose_name="Themen", related_name="organisations", blank=True
     )
-    created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
-    updated_at = models.DateTimeField("Geändert am", auto_now=True)
-
     objects = SlugNaturalKeyManager.from_queryset(OrganisationQuerySet)()
 
     class Meta:
