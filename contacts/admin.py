@@ -1,6 +1,13 @@
+import reversion
 from django.contrib import admin
 
+from organisations.history import HistoryAdmin
+from organisations.locking import OptimisticLockingAdminMixin
+
 from .models import ContactPerson, ContactRole
+
+# A version of a person keeps their roles, so that recovering the person brings them back.
+reversion.register(ContactPerson, follow=["roles"])
 
 
 class ContactRoleInline(admin.TabularInline):
@@ -10,7 +17,7 @@ class ContactRoleInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
     list_display = ["name", "job_title", "employer", "email", "is_directory_contact"]
     list_filter = ["is_directory_contact", "employer"]
     search_fields = ["first_name", "last_name", "position", "email"]
@@ -32,7 +39,7 @@ class ContactPersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(ContactRole)
-class ContactRoleAdmin(admin.ModelAdmin):
+class ContactRoleAdmin(HistoryAdmin):
     list_display = ["person", "role", "organisation", "order"]
     list_filter = ["role"]
     search_fields = ["person__first_name", "person__last_name", "organisation__name"]

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "phonenumber_field",
+    # History of every admin change (django-reversion), organisations/history.py.
+    "reversion",
     "organisations",
     "contacts",
     "seo",

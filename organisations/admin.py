@@ -1,13 +1,22 @@
+import reversion
 from django.contrib import admin
 
+from .history import HistoryAdmin
+from .locking import OptimisticLockingAdminMixin
 from .models import Category, District, FederalState, Organisation, Relation, Topic
 
 admin.site.site_header = "Lausitz-Verzeichnis · Redaktion"
 admin.site.site_title = "Lausitz-Verzeichnis"
 admin.site.index_title = "Inhalte pflegen"
 
+# A version of an organisation keeps its relations and roles, so that reverting or recovering
+# it brings them back too. The admins below register the other models themselves.
+reversion.register(
+    Organisation, follow=["outgoing_relations", "incoming_relations", "contact_roles"]
+)
 
-class NamedSlugAdmin(admin.ModelAdmin):
+
+class NamedSlugAdmin(HistoryAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -50,7 +59,7 @@ class IncomingRelationInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
     list_display = ["name", "acronym", "category", "is_entry", "founding_year", "updated_at"]
     list_filter = ["is_entry", "category", "legal_form", "federal_states", "districts", "topics"]
     search_fields = ["name", "acronym", "alternative_name", "description"]
@@ -80,7 +89,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Relation)
-class RelationAdmin(admin.ModelAdmin):
+class RelationAdmin(HistoryAdmin):
     list_display = ["source", "kind", "target", "order"]
     list_filter = ["kind"]
     search_fields = ["source__name", "target__name"]

@@ -1,0 +1,149 @@
+"""History and recovery: every admin save is a version editors can compare, revert and recover."""
+
+import pytest
+from django.urls import reverse
+from reversion.models import Version
+
+from contacts.models import ContactPerson
+from organisations.models import Organisation
+
+from .pages import text
+from .test_admin import form_data, save_in_admin
+
+pytestmark = pytest.mark.django_db
+
+
+def history_url(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+
+
+def versions(obj):
+    return Version.objects.get_for_object(obj).select_related("revision__user")
+
+
+def delete_in_admin(client, obj):
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_delete", args=[obj.pk])
+    return client.post(url, {"post": "yes"})
+
+
+def recover_in_admin(client, model, name):
+    """Opens "Gelöschte … wiederherstellen", picks the entry and saves it back."""
+    opts = model._meta
+    recover_list = client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_recoverlist"))
+    (version,) = [v for v in recover_list.context["deleted"] if v.object_repr == name]
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_recover", args=[version.pk])
+    return client.post(url, form_data(client.get(url)))
+
+
+def test_loading_the_seed_writes_no_versions(seed):
+    assert not Version.objects.exists()
+
+
+def test_a_save_in_the_admin_is_a_version_with_user_and_comment(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    save_in_admin(editor, organisation, {"description": "Neuer Text."})
+    latest = versions(organisation).first()
+    assert latest.revision.user.username == "redakteurin"
+    assert "Beschreibung" in latest.revision.get_comment()
+    assert latest.field_dict["description"] == "Neuer Text."
+
+
+def test_the_first_save_keeps_the_state_before_it(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    old_description = organisation.description
+    save_in_admin(editor, organisation, {"description": "Neuer Text."})
+    first = versions(organisation).last()
+    assert first.revision.get_comment() == "Stand vor der ersten Bearbeitung"
+    assert first.field_dict["description"] == old_description
+
+
+def test_history_page_lists_the_versions_with_their_editor(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    save_in_admin(editor, organisation, {"acronym": "LR"})
+    page = text(editor.get(history_url(organisation)))
+    assert "Stand vor der ersten Bearbeitung" in page
+    assert "redakteurin" in page
+    assert "Abkürzung geändert" in page
+    assert "Versionen vergleichen" in page
+
+
+def test_compare_shows_the_changed_field_with_both_values(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    save_in_admin(editor, organisation, {"acronym": "LR"})
+    newer, older = versions(organisation)
+    response = editor.get(
+        history_url(organisation) + "compare/", {"von": older.pk, "bis": newer.pk}
+    )
+    assert response.status_code == 200
+    assert [(label, new) for label, _old, new in response.context["changes"]] == [
+        ("Abkürzung", "LR")
+    ]
+    assert "Abkürzung — LR" in text(response)
+
+
+def test_compare_shows_changed_relations(editor):
+    organisation = Organisation.objects.get(slug="wirtschaftsverkehrsnetzwerk-lausitz")
+    save_in_admin(editor, organisation, {"outgoing_relations-0-DELETE": "on"})
+    newer, older = versions(organisation)
+    response = editor.get(
+        history_url(organisation) + "compare/", {"von": older.pk, "bis": newer.pk}
+    )
+    assert "Beziehungen" in [label for label, _old, _new in response.context["changes"]]
+
+
+@pytest.mark.parametrize("query", [{}, {"von": "x", "bis": "1"}, {"von": "999", "bis": "998"}])
+def test_compare_without_two_versions_returns_to_the_history_with_a_message(editor, query):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    response = editor.get(history_url(organisation) + "compare/", query, follow=True)
+    assert response.redirect_chain[-1][0] == history_url(organisation)
+    assert "Bitte zwei verschiedene Versionen zum Vergleich auswählen." in text(response)
+
+
+def test_revert_restores_the_old_value(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    save_in_admin(editor, organisation, {"name": "Lausitzrunde (falsch)"})
+    _newer, older = versions(organisation)
+    url = reverse("admin:organisations_organisation_revision", args=[organisation.pk, older.pk])
+    response = editor.post(url, form_data(editor.get(url)))
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "Lausitzrunde"
+    assert "zurückgesetzt" in versions(organisation).first().revision.get_comment()
+
+
+def test_editors_see_where_to_recover_deleted_entries(editor):
+    assert "Gelöschte Organisationen wiederherstellen" in text(
+        editor.get("/admin/organisations/organisation/")
+    )
+    assert "Gelöschte Ansprechpartner wiederherstellen" in text(
+        editor.get("/admin/contacts/contactperson/")
+    )
+
+
+def test_deleted_organisation_is_recovered_with_its_relations_and_roles(editor):
+    organisation = Organisation.objects.get(slug="wirtschaftsverkehrsnetzwerk-lausitz")
+    relations = set(organisation.outgoing_relations.values_list("kind", "target__slug"))
+    roles = set(organisation.contact_roles.values_list("person__slug", "role"))
+    assert delete_in_admin(editor, organisation).status_code == 302
+    assert not Organisation.objects.filter(slug=organisation.slug).exists()
+
+    response = recover_in_admin(editor, Organisation, organisation.name)
+
+    assert response.status_code == 302
+    recovered = Organisation.objects.get(slug=organisation.slug)
+    assert set(recovered.outgoing_relations.values_list("kind", "target__slug")) == relations
+    assert set(recovered.contact_roles.values_list("person__slug", "role")) == roles
+
+
+def test_deleted_contact_person_is_recovered_with_their_roles(editor):
+    person = ContactPerson.objects.get()
+    roles = set(person.roles.values_list("organisation__slug", "role"))
+    assert delete_in_admin(editor, person).status_code == 302
+
+    response = recover_in_admin(editor, ContactPerson, person.full_name)
+
+    assert response.status_code == 302
+    recovered = ContactPerson.objects.get(slug=person.slug)
+    assert set(recovered.roles.values_list("organisation__slug", "role")) == roles
