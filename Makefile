@@ -28,7 +28,7 @@ PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 # What the accessibility, HTML and Lighthouse checks need besides the venv.
 CHECKERS := node_modules/.installed /usr/bin/java
 
-.PHONY: help run migrate seed superuser test lint test-sqlite test-postgres postgres lighthouse clean
+.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres lighthouse clean
 
 help: ## Show this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -81,22 +81,29 @@ $(MESSAGES): %.mo: %.po | $(VENV)/.installed /usr/bin/msgfmt
 
 # --- Running -----------------------------------------------------------------
 
-# The seed is loaded only into an empty directory: loaddata would overwrite
-# seed rows that editors have changed since.
-run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, seed an empty database, serve on 127.0.0.1:PORT (8000)
+# seed_directory adds only the seed entries the database lacks; unlike loaddata
+# it never overwrites what editors changed.
+run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, add missing seed entries, serve on 127.0.0.1:PORT (8000)
 	$(APP_ENV) $(MANAGE) migrate --noinput
-	seeded=$$($(APP_ENV) $(MANAGE) shell -v 0 -c \
-		'from organisations.models import Organisation; print(Organisation.objects.exists())'); \
-	if [ "$$seeded" = False ]; then $(APP_ENV) $(MANAGE) loaddata lausitz_directory; fi
+	$(APP_ENV) $(MANAGE) seed_directory
 	$(APP_ENV) $(MANAGE) collectstatic --noinput -v 0
 	exec $(APP_ENV) HOST=127.0.0.1 PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 migrate: $(VENV)/.installed .secret_key ## Apply database migrations
 	$(APP_ENV) $(MANAGE) migrate --noinput
 
-seed: $(VENV)/.installed .secret_key ## Load the seed fixture; OVERWRITES edits to seed rows
+seed: $(VENV)/.installed .secret_key ## Add the seed entries the database lacks; keeps every edit
 	$(APP_ENV) $(MANAGE) migrate --noinput
-	$(APP_ENV) $(MANAGE) loaddata lausitz_directory
+	$(APP_ENV) $(MANAGE) seed_directory
+
+backup: $(VENV)/.installed .secret_key ## Save the whole database to var/backups/<time>.json
+	$(APP_ENV) $(MANAGE) backup_directory
+
+# Asks before it replaces anything; FILE names a file that `make backup` wrote.
+restore: $(VENV)/.installed .secret_key ## Replace the database with a backup: make restore FILE=var/backups/<time>.json
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=var/backups/<time>.json" >&2; exit 2; }
+	$(APP_ENV) $(MANAGE) migrate --noinput
+	$(APP_ENV) $(MANAGE) restore_directory "$(FILE)"
 
 superuser: $(VENV)/.installed .secret_key ## Create an admin account (asks for name and password)
 	$(APP_ENV) $(MANAGE) migrate --noinput

@@ -7,6 +7,7 @@ cookies and a secret key that must be given.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -79,6 +80,8 @@ INSTALLED_APPS = [
     "seo",
     "legal",
     "opendata",
+    "axes",
+    "backups",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lausitz_directory.urls"
@@ -136,6 +141,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Password guessing in the admin: after AXES_FAILURE_LIMIT failed logins of one user name from
+# one address, that pair is locked out for AXES_COOLOFF_TIME (every further try restarts it).
+# Locking the pair rather than the address alone keeps colleagues behind one office address
+# working, and a stranger cannot lock an editor out from elsewhere. A login that succeeds
+# before the limit forgets the failures. Administrators unlock early with
+# `manage.py axes_reset_username NAME` or by deleting the attempt under "Axes" in the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lausitz_directory.lockout.lockout_response"
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    # The client's address is the last one in X-Forwarded-For, the one our proxy appended;
+    # addresses before it come from the client and may be forged.
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -152,6 +178,8 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Where `make backup` (manage.py backup_directory) writes; never committed.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "var" / "backups"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

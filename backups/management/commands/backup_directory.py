@@ -1,0 +1,42 @@
+from collections import Counter
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from backups.dump import EXCLUDED, read_backup
+
+
+class Command(BaseCommand):
+    help = (
+        "Writes everything in the database (directory, legal pages, accounts, history) "
+        "to a JSON file that restore_directory loads."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--output",
+            type=Path,
+            help="File to write; default var/backups/<UTC time>.json.",
+        )
+
+    def handle(self, *args, output, **options):
+        if output is None:
+            output = settings.BACKUP_DIR / f"{timezone.now():%Y-%m-%dT%H-%M-%SZ}.json"
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # Natural keys for references to content types and permissions, which migrate
+        # recreates under new ids; primary keys stay, since history rows refer to them.
+        call_command(
+            "dumpdata",
+            exclude=EXCLUDED,
+            natural_foreign=True,
+            indent=1,
+            output=str(output),
+            verbosity=0,
+        )
+        counts = Counter(entry["model"] for entry in read_backup(output))
+        for model, count in sorted(counts.items()):
+            self.stdout.write(f"  {model}: {count}")
+        self.stdout.write(f"Backed up {counts.total()} objects to {output}")

@@ -1,0 +1,136 @@
+"""`make backup` and `make restore`: a backup brings the whole database back as it was."""
+
+import json
+from io import StringIO
+
+import pytest
+import reversion
+from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.core.management import CommandError, call_command
+from reversion.models import Version
+
+from backups.dump import EXCLUDED
+from contacts.models import ContactRole
+from opendata.models import DatasetPublication
+from organisations.models import Organisation, Relation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def forget_cached_rows():
+    """A restore gives content types new ids; the test's rollback takes them back."""
+    yield
+    ContentType.objects.clear_cache()
+    Site.objects.clear_cache()
+
+
+def everything():
+    out = StringIO()
+    call_command("dumpdata", exclude=EXCLUDED, natural_foreign=True, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def backup(path):
+    call_command("backup_directory", output=path, stdout=StringIO())
+
+
+def restore(path):
+    out = StringIO()
+    call_command("restore_directory", path, interactive=False, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def edited_directory(seed):
+    """The seed with one edit saved through django-reversion, as the admin saves it."""
+    editor = User.objects.create_user(
+        "redakteurin", password="Lausitz-2026-Redaktion", is_staff=True
+    )
+    editor.groups.add(Group.objects.get(name="Redaktion"))
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    with reversion.create_revision():
+        organisation.description = "Text der Redaktion."
+        organisation.save()
+        reversion.set_user(editor)
+        reversion.set_comment("Beschreibung gekürzt")
+
+
+def change_and_delete_things():
+    Organisation.objects.filter(slug="mingentec").update(name="MinGenTec (geändert)")
+    Organisation.objects.get(slug="lausitzrunde").delete()
+    Relation.objects.filter(source__slug="wirtschaftsregion-lausitz", target__slug="bund").delete()
+    ContactRole.objects.filter(organisation__slug="wasserstoffnetzwerk-lausitz").delete()
+    FlatPage.objects.filter(url="/impressum/").update(content="<p>Überschrieben.</p>")
+    DatasetPublication.objects.update(title="Anderer Titel")
+    Version.objects.all().delete()
+    User.objects.filter(username="redakteurin").delete()
+
+
+def test_restore_brings_back_everything_as_it_was_backed_up(edited_directory, tmp_path):
+    before = everything()
+    backup(tmp_path / "backup.json")
+    change_and_delete_things()
+
+    restore(tmp_path / "backup.json")
+
+    assert everything() == before
+
+
+def test_restore_brings_back_edits_deletions_and_history(edited_directory, tmp_path):
+    backup(tmp_path / "backup.json")
+    change_and_delete_things()
+
+    restore(tmp_path / "backup.json")
+
+    assert Organisation.objects.get(slug="mingentec").name == "MinGenTec"
+    assert Organisation.objects.get(slug="lausitzrunde").description == "Text der Redaktion."
+    assert Relation.objects.filter(
+        source__slug="wirtschaftsregion-lausitz", target__slug="bund"
+    ).exists()
+    assert ContactRole.objects.filter(organisation__slug="wasserstoffnetzwerk-lausitz").exists()
+    assert "Vom Herausgeber auszufüllen" in FlatPage.objects.get(url="/impressum/").content
+    assert DatasetPublication.objects.current().title != "Anderer Titel"
+    version = Version.objects.get_for_object(Organisation.objects.get(slug="lausitzrunde")).get()
+    assert version.revision.user.username == "redakteurin"
+    assert version.revision.comment == "Beschreibung gekürzt"
+    assert version.field_dict["description"] == "Text der Redaktion."
+
+
+def test_restored_editors_log_in_and_keep_their_rights(edited_directory, tmp_path, client):
+    backup(tmp_path / "backup.json")
+    change_and_delete_things()
+
+    restore(tmp_path / "backup.json")
+
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "redakteurin", "password": "Lausitz-2026-Redaktion"},
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/organisations/organisation/").status_code == 200
+
+
+def test_restore_says_what_it_restored(edited_directory, tmp_path):
+    backup(tmp_path / "backup.json")
+
+    report = restore(tmp_path / "backup.json")
+
+    assert "organisations.organisation: 22" in report
+    assert "reversion.version: 1" in report
+    assert f"Restored {len(everything())} objects" in report
+
+
+@pytest.mark.parametrize("content", [None, "kein JSON", '{"model": 1}'])
+def test_a_file_that_is_no_backup_is_refused_and_changes_nothing(seed, tmp_path, content):
+    path = tmp_path / "backup.json"
+    if content is not None:
+        path.write_text(content)
+
+    with pytest.raises(CommandError, match="is not a backup"):
+        restore(path)
+
+    assert Organisation.objects.count() == 22
