@@ -134,3 +134,13 @@ def test_a_file_that_is_no_backup_is_refused_and_changes_nothing(seed, tmp_path,
         restore(path)
 
     assert Organisation.objects.count() == 22
+
+
+def test_a_backup_that_fails_to_load_changes_nothing(seed, tmp_path):
+    path = tmp_path / "backup.json"
+    path.write_text('[{"model": "organisations.nothing", "fields": {}}]')
+
+    with pytest.raises(CommandError, match="could not be loaded; nothing was changed"):
+        restore(path)
+
+    assert Organisation.objects.count() == 22

@@ -4,7 +4,8 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 
 from backups.dump import read_backup
 
@@ -36,14 +37,19 @@ class Command(BaseCommand):
                 raise CommandError("Nothing restored.")
         connection = connections[DEFAULT_DB_ALIAS]
         # All or nothing: a backup that fails to load leaves the database as it was.
-        with transaction.atomic():
-            # PostgreSQL refuses to empty tables with foreign-key checks still pending
-            # from earlier writes in the same transaction; check them now.
-            connection.check_constraints()
-            # flush empties every table, then recreates content types and permissions
-            # (post_migrate), which the backup refers to by natural key.
-            call_command("flush", interactive=False, verbosity=0)
-            call_command("loaddata", str(file.resolve()), verbosity=0)
+        try:
+            with transaction.atomic():
+                # PostgreSQL refuses to empty tables with foreign-key checks still pending
+                # from earlier writes in the same transaction; check them now.
+                connection.check_constraints()
+                # flush empties every table, then recreates content types and permissions
+                # (post_migrate), which the backup refers to by natural key.
+                call_command("flush", interactive=False, verbosity=0)
+                call_command("loaddata", str(file.resolve()), verbosity=0)
+        except (DeserializationError, DatabaseError) as error:
+            raise CommandError(
+                f"{file} could not be loaded; nothing was changed.\n{error}"
+            ) from error
         # Content types now have new ids.
         ContentType.objects.clear_cache()
         for model, count in sorted(counts.items()):
