@@ -143,6 +143,13 @@ class HistoryAdmin(VersionAdmin):
         self.keep_state(request, queryset, _("Gelöscht"))
         super().delete_queryset(request, queryset)
 
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST" and request.POST.get("action") == "delete_selected":
+            # Outside the list's revision: it would swallow the revision of delete_queryset
+            # and then drop the deleted entries, as it keeps only what still exists.
+            return super(VersionAdmin, self).changelist_view(request, extra_context)
+        return super().changelist_view(request, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Reverting writes the old edit version back too; the locking admin counts on
         # from the current one, so that no form opened before the revert can save over it.

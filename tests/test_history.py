@@ -147,3 +147,15 @@ def test_deleted_contact_person_is_recovered_with_their_roles(editor):
     assert response.status_code == 302
     recovered = ContactPerson.objects.get(slug=person.slug)
     assert set(recovered.roles.values_list("organisation__slug", "role")) == roles
+
+
+def test_organisations_deleted_from_the_list_can_be_recovered(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    editor.post(
+        "/admin/organisations/organisation/",
+        {"action": "delete_selected", "_selected_action": [organisation.pk], "post": "yes"},
+    )
+    assert not Organisation.objects.filter(slug="lausitzrunde").exists()
+
+    assert recover_in_admin(editor, Organisation, "Lausitzrunde").status_code == 302
+    assert Organisation.objects.filter(slug="lausitzrunde").exists()
