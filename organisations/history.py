@@ -40,9 +40,9 @@ def field_values(obj):
 def display_value(field, value):
     if field.many_to_many:
         related = field.related_model._default_manager.filter(pk__in=value or [])
-        return ", ".join(sorted(str(obj) for obj in related)) or "—"
+        return ", ".join(sorted(str(obj) for obj in related)) or _("(leer)")
     if value is None or value == "":
-        return _("unbekannt") if isinstance(field, models.BooleanField) else "—"
+        return _("unbekannt") if isinstance(field, models.BooleanField) else _("(leer)")
     if field.is_relation:
         related = field.related_model._default_manager.filter(pk=value).first()
         return str(related) if related else _("(gelöscht)")
@@ -56,7 +56,8 @@ def display_value(field, value):
 def comparable(field, value):
     if field.many_to_many:
         return sorted(str(pk) for pk in value or [])
-    return "" if value is None else str(value)
+    # Browsers send text areas with CRLF line ends; that alone is no change to an editor.
+    return "" if value is None else str(value).replace("\r\n", "\n")
 
 
 def field_changes(model, old_values, new_values):
@@ -85,11 +86,15 @@ def revision_related(version):
 def related_changes(old_related, new_related):
     """Label, old and new list of each kind of related object that differs."""
     return [
-        (label, "; ".join(sorted(old_related.get(label, ()))) or "—", "; ".join(sorted(new)) or "—")
+        (
+            label,
+            "; ".join(sorted(old_related.get(label, ()))) or _("(keine)"),
+            "; ".join(sorted(new)) or _("(keine)"),
+        )
         for label, new in new_related.items()
         if set(old_related.get(label, ())) != new
     ] + [
-        (label, "; ".join(sorted(old)), "—")
+        (label, "; ".join(sorted(old)), _("(keine)"))
         for label, old in old_related.items()
         if label not in new_related and old
     ]

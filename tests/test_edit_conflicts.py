@@ -49,7 +49,7 @@ def test_the_second_save_is_refused_and_names_the_first_editors_change(editor, s
     assert response.status_code == 200
     page = text(response)
     assert CONFLICT in page
-    assert "Abkürzung: jetzt „LR“, von Ihnen geladen: „—“." in page
+    assert "Abkürzung: jetzt „LR“, von Ihnen geladen: „(leer)“." in page
     organisation.refresh_from_db()
     assert organisation.acronym == "LR"
     assert organisation.description != "Text der Zweiten."

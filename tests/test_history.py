@@ -5,6 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from contacts.models import ContactPerson
+from organisations.history import field_changes, field_values
 from organisations.models import Organisation
 
 from .pages import text
@@ -80,7 +81,7 @@ def test_compare_shows_the_changed_field_with_both_values(editor):
     assert [(label, new) for label, _old, new in response.context["changes"]] == [
         ("Abkürzung", "LR")
     ]
-    assert "Abkürzung — LR" in text(response)
+    assert "Abkürzung (leer) LR" in text(response)
 
 
 def test_compare_shows_changed_relations(editor):
@@ -91,6 +92,13 @@ def test_compare_shows_changed_relations(editor):
         history_url(organisation) + "compare/", {"von": older.pk, "bis": newer.pk}
     )
     assert "Beziehungen" in [label for label, _old, _new in response.context["changes"]]
+
+
+def test_line_ends_a_browser_sends_are_no_change(seed):
+    organisation = Organisation.objects.get(slug="wirtschaftsverkehrsnetzwerk-lausitz")
+    loaded = field_values(organisation)
+    sent = {**loaded, "description": loaded["description"].replace("\n", "\r\n")}
+    assert field_changes(Organisation, loaded, sent) == []
 
 
 @pytest.mark.parametrize("query", [{}, {"von": "x", "bis": "1"}, {"von": "999", "bis": "998"}])
