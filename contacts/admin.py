@@ -1,6 +1,7 @@
 import reversion
 from django.contrib import admin
 
+from organisations.admin import publish, unpublish
 from organisations.history import HistoryAdmin
 from organisations.locking import OptimisticLockingAdminMixin
 
@@ -18,8 +19,9 @@ class ContactRoleInline(admin.TabularInline):
 
 @admin.register(ContactPerson)
 class ContactPersonAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
-    list_display = ["name", "job_title", "employer", "email", "is_directory_contact"]
-    list_filter = ["is_directory_contact", "employer"]
+    list_display = ["name", "job_title", "employer", "email", "is_directory_contact", "status"]
+    list_filter = ["status", "is_directory_contact", "employer"]
+    actions = [publish, unpublish]
     search_fields = ["first_name", "last_name", "position", "email"]
     list_select_related = ["employer"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
@@ -27,7 +29,7 @@ class ContactPersonAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [ContactRoleInline]
     fieldsets = [
-        (None, {"fields": ["first_name", "last_name", "slug", "is_directory_contact"]}),
+        (None, {"fields": ["status", "first_name", "last_name", "slug", "is_directory_contact"]}),
         ("Funktion", {"fields": ["job_title", "position", "employer"]}),
         ("Kontakt", {"fields": [("phone", "phone_display"), ("fax", "fax_display"), "email"]}),
         ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),

@@ -6,19 +6,36 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
-from organisations.models import EditorialFields, Organisation, SlugNaturalKeyManager
+from organisations.models import EditorialFields, Organisation, SlugNaturalKeyManager, Status
 from organisations.translation import TranslatableMixin
 
 
 class ContactPersonQuerySet(models.QuerySet):
+    def published(self):
+        """What visitors see: no drafts."""
+        return self.filter(status=Status.PUBLISHED)
+
     def directory_contacts(self):
         """The people the directory names as its own Ansprechpartner."""
         return self.filter(is_directory_contact=True)
 
+    def with_employer(self):
+        """
+        The employer only when it is published: prefetching it from published organisations
+        leaves `employer` None for a draft, so no page names or links it.
+        """
+        return self.prefetch_related(
+            models.Prefetch("employer", queryset=Organisation.objects.published())
+        )
+
     def with_roles(self):
-        return self.select_related("employer").prefetch_related(
+        """The person's page: employer and roles, at published organisations only."""
+        return self.with_employer().prefetch_related(
             models.Prefetch(
-                "roles", queryset=ContactRole.objects.select_related("organisation__category")
+                "roles",
+                queryset=ContactRole.objects.filter(
+                    organisation__status=Status.PUBLISHED
+                ).select_related("organisation__category"),
             )
         )
 

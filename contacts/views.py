@@ -2,23 +2,25 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
+from organisations.preview import DraftPreviewMixin
+
 from .models import ContactPerson
 from .vcard import vcard
 
 
 class ContactPersonListView(ListView):
-    queryset = ContactPerson.objects.with_roles()
+    queryset = ContactPerson.objects.published().with_roles()
 
 
-class ContactPersonDetailView(DetailView):
+class ContactPersonDetailView(DraftPreviewMixin, DetailView):
     queryset = ContactPerson.objects.with_roles()
     context_object_name = "person"
 
 
-class ContactPersonVCardView(DetailView):
+class ContactPersonVCardView(DraftPreviewMixin, DetailView):
     """The person as a .vcf file for address books."""
 
-    queryset = ContactPerson.objects.select_related("employer")
+    queryset = ContactPerson.objects.with_employer()
 
     def render_to_response(self, context):
         person = self.object

@@ -11,6 +11,8 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["categories"] = Category.objects.with_entry_counts()
-        context["directory_contacts"] = ContactPerson.objects.directory_contacts().with_roles()
+        context["directory_contacts"] = (
+            ContactPerson.objects.published().directory_contacts().with_roles()
+        )
         context["search_form"] = OrganisationFilter().form
         return context

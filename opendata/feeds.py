@@ -30,7 +30,7 @@ class OrganisationFeed(Feed):
             )
 
     def get_object(self, request):
-        return Selection(request.GET, Organisation.objects.entries())
+        return Selection(request.GET, Organisation.objects.published().entries())
 
     def link(self, selection):
         return selection.url("organisations:list")

@@ -31,7 +31,7 @@ JSON_DUMPS_PARAMS = {"ensure_ascii": False, "indent": 2}
 class ExportView(View):
     """The entries of the list, filtered as the list filters them, as a file."""
 
-    queryset = Organisation.objects.entries().with_related()
+    queryset = Organisation.objects.published().entries().with_related()
     filename = None
     as_attachment = False
 
@@ -99,7 +99,9 @@ class DataPackageView(View):
 
 
 def last_modified():
-    return Organisation.objects.entries().aggregate(Max("updated_at"))["updated_at__max"]
+    return (
+        Organisation.objects.published().entries().aggregate(Max("updated_at"))["updated_at__max"]
+    )
 
 
 class DcatView(View):
@@ -123,7 +125,7 @@ class OpenDataView(TemplateView):
         return super().get_context_data(
             publication=publication,
             modified=modified,
-            entry_count=Organisation.objects.entries().count(),
+            entry_count=Organisation.objects.published().entries().count(),
             dcat=dcat_dataset(publication, Links(self.request), modified),
             fields=FIELDS,
             csv_dialect=CSV_DIALECT,

@@ -1,9 +1,10 @@
 import reversion
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import ngettext
 
 from .history import HistoryAdmin
 from .locking import OptimisticLockingAdminMixin
-from .models import Category, District, FederalState, Organisation, Relation, Topic
+from .models import Category, District, FederalState, Organisation, Relation, Status, Topic
 
 admin.site.site_header = "Lausitz-Verzeichnis · Redaktion"
 admin.site.site_title = "Lausitz-Verzeichnis"
@@ -14,6 +15,46 @@ admin.site.index_title = "Inhalte pflegen"
 reversion.register(
     Organisation, follow=["outgoing_relations", "incoming_relations", "contact_roles"]
 )
+
+
+def set_status(modeladmin, request, queryset, status, message):
+    # Saved one by one, not update(), so that each change is in the history; the new edit
+    # version makes a change form opened before refuse to save the old status back.
+    changed = 0
+    for entry in queryset.exclude(status=status):
+        entry.status = status
+        entry.version += 1
+        entry.save(update_fields=["status", "version", "updated_at"])
+        changed += 1
+    modeladmin.message_user(request, message(changed) % {"count": changed}, messages.SUCCESS)
+
+
+@admin.action(description="Veröffentlichen", permissions=["change"])
+def publish(modeladmin, request, queryset):
+    set_status(
+        modeladmin,
+        request,
+        queryset,
+        Status.PUBLISHED,
+        lambda count: ngettext(
+            "%(count)d Eintrag veröffentlicht.", "%(count)d Einträge veröffentlicht.", count
+        ),
+    )
+
+
+@admin.action(description="Zurück in den Entwurf", permissions=["change"])
+def unpublish(modeladmin, request, queryset):
+    set_status(
+        modeladmin,
+        request,
+        queryset,
+        Status.DRAFT,
+        lambda count: ngettext(
+            "%(count)d Eintrag zurück in den Entwurf gesetzt; Besucher sehen ihn nicht mehr.",
+            "%(count)d Einträge zurück in den Entwurf gesetzt; Besucher sehen sie nicht mehr.",
+            count,
+        ),
+    )
 
 
 class NamedSlugAdmin(HistoryAdmin):
@@ -60,8 +101,25 @@ class IncomingRelationInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
-    list_display = ["name", "acronym", "category", "is_entry", "founding_year", "updated_at"]
-    list_filter = ["is_entry", "category", "legal_form", "federal_states", "districts", "topics"]
+    list_display = [
+        "name",
+        "acronym",
+        "category",
+        "is_entry",
+        "status",
+        "founding_year",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        "is_entry",
+        "category",
+        "legal_form",
+        "federal_states",
+        "districts",
+        "topics",
+    ]
+    actions = [publish, unpublish]
     search_fields = ["name", "acronym", "alternative_name", "description"]
     list_select_related = ["category"]
     prepopulated_fields = {"slug": ["name"]}
@@ -69,7 +127,20 @@ class OrganisationAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [OutgoingRelationInline, IncomingRelationInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "acronym", "alternative_name", "is_entry", "category"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "status",
+                    "name",
+                    "slug",
+                    "acronym",
+                    "alternative_name",
+                    "is_entry",
+                    "category",
+                ]
+            },
+        ),
         ("Beschreibung", {"fields": ["description"]}),
         (
             "Angaben",

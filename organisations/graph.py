@@ -411,16 +411,16 @@ def along(point, direction, fraction):
 
 
 def directory_network():
-    """The whole directory in one picture: entries left, by category, everyone else right."""
+    """The published directory in one picture: entries left, by category, everyone else right."""
     nodes = Nodes()
     # Every actor first, so that relations and roles find their nodes made.
-    for organisation in Organisation.objects.select_related("category"):
+    for organisation in Organisation.objects.published().select_related("category"):
         nodes.organisation(organisation)
     edges = [
         relation_edge(nodes, relation)
-        for relation in Relation.objects.select_related("source", "target")
+        for relation in Relation.objects.published().select_related("source", "target")
     ]
-    for person in ContactPerson.objects.with_roles():
+    for person in ContactPerson.objects.published().with_roles():
         nodes.person(person)
         edges += [role_edge(nodes, role) for role in person.roles.all()]
         if person.employer:

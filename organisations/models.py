@@ -46,7 +46,10 @@ class CategoryQuerySet(models.QuerySet):
     def with_entry_counts(self):
         # Aggregating drops Meta.ordering, so restate it.
         return self.annotate(
-            entry_count=models.Count("organisations", filter=Q(organisations__is_entry=True))
+            entry_count=models.Count(
+                "organisations",
+                filter=Q(organisations__is_entry=True, organisations__status=Status.PUBLISHED),
+            )
         ).order_by(*self.model._meta.ordering)
 
 
@@ -101,6 +104,10 @@ class District(NamedSlugModel):
 
 
 class OrganisationQuerySet(models.QuerySet):
+    def published(self):
+        """What visitors see: no drafts."""
+        return self.filter(status=Status.PUBLISHED)
+
     def entries(self):
         """The organisations the source describes in an entry of their own."""
         return self.filter(is_entry=True)
@@ -113,19 +120,37 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("category").prefetch_related("topics", "federal_states")
 
     def with_related(self):
+        """
+        Everything an organisation's page shows, of the others only what is published: a
+        page never links to a draft, and an editor's preview of a draft shows what visitors
+        will see once it is published.
+        """
+        # contacts depends on organisations, so its models are imported only here.
+        from contacts.models import ContactPerson, ContactRole
+
+        published = Status.PUBLISHED
         return self.select_related("category").prefetch_related(
             "topics",
             "federal_states",
             "districts",
-            "contact_roles__person",
-            "employees",
+            models.Prefetch(
+                "contact_roles",
+                queryset=ContactRole.objects.select_related("person").filter(
+                    person__status=published
+                ),
+            ),
+            models.Prefetch("employees", queryset=ContactPerson.objects.published()),
             models.Prefetch(
                 "outgoing_relations",
-                queryset=Relation.objects.select_related("target__category"),
+                queryset=Relation.objects.select_related("target__category").filter(
+                    target__status=published
+                ),
             ),
             models.Prefetch(
                 "incoming_relations",
-                queryset=Relation.objects.select_related("source__category"),
+                queryset=Relation.objects.select_related("source__category").filter(
+                    source__status=published
+                ),
             ),
         )
 
@@ -154,8 +179,13 @@ class EditorialFields(models.Model):
     version = models.PositiveIntegerField("Bearbeitungsstand", default=1, editable=False)
     created_at = models.DateTimeField("Angelegt am", auto_now_add=True)
     updated_at = models.DateTimeField("Geändert am", auto_now=True)
+
     class Meta:
         abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
 
 
 class LegalForm(models.TextChoices):
@@ -317,7 +347,13 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
         return "" if self.member_count is None else str(self.member_count)
 
 
-class RelationManager(models.Manager):
+class RelationQuerySet(models.QuerySet):
+    def published(self):
+        """Relations visitors see: both actors are published."""
+        return self.filter(source__status=Status.PUBLISHED, target__status=Status.PUBLISHED)
+
+
+class RelationManager(models.Manager.from_queryset(RelationQuerySet)):
     def get_by_natural_key(self, source_slug, kind, target_slug):
         return self.get(source__slug=source_slug, kind=kind, target__slug=target_slug)
 

@@ -7,11 +7,12 @@ from django_filters.views import FilterView
 from . import graph
 from .filters import OrganisationFilter
 from .models import Organisation
+from .preview import DraftPreviewMixin
 
 
 class OrganisationListView(FilterView):
     filterset_class = OrganisationFilter
-    queryset = Organisation.objects.entries().for_list()
+    queryset = Organisation.objects.published().entries().for_list()
     # Invalid filter values are reported and ignored instead of emptying the list.
     strict = False
     paginate_by = 20
@@ -50,7 +51,7 @@ class OrganisationListView(FilterView):
         return f"{self.request.path}?{urlencode(params)}" if params else self.request.path
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(DraftPreviewMixin, DetailView):
     queryset = Organisation.objects.with_related()
 
     def get_context_data(self, **kwargs):

@@ -35,7 +35,7 @@ class OrganisationSitemap(BilingualSitemap):
     """Entries and the actors they mention: both have a page."""
 
     def items(self):
-        return Organisation.objects.order_by("slug")
+        return Organisation.objects.published().order_by("slug")
 
     def lastmod(self, organisation):
         return organisation.updated_at
@@ -43,7 +43,7 @@ class OrganisationSitemap(BilingualSitemap):
 
 class ContactPersonSitemap(BilingualSitemap):
     def items(self):
-        return ContactPerson.objects.order_by("slug")
+        return ContactPerson.objects.published().order_by("slug")
 
     def lastmod(self, person):
         return person.updated_at

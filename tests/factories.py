@@ -1,7 +1,7 @@
 import factory
 
 from contacts.models import ContactPerson, ContactRole
-from organisations.models import Category, Organisation, Relation, Topic
+from organisations.models import Category, Organisation, Relation, Status, Topic
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -31,6 +31,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"organisation-{n}")
     category = factory.SubFactory(CategoryFactory)
     description = "Eine Organisation in der Lausitz."
+    status = Status.PUBLISHED
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
@@ -55,6 +56,7 @@ class ContactPersonFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Muster{n}")
     slug = factory.Sequence(lambda n: f"erika-muster-{n}")
     email = factory.Sequence(lambda n: f"erika{n}@example.org")
+    status = Status.PUBLISHED
 
 
 class ContactRoleFactory(factory.django.DjangoModelFactory):

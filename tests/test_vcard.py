@@ -5,7 +5,7 @@ import re
 import pytest
 
 from contacts.models import ContactPerson
-from organisations.models import Organisation
+from organisations.models import Organisation, Status
 
 from .factories import ContactPersonFactory
 from .pages import links
@@ -65,7 +65,7 @@ def test_vcard_leaves_out_what_the_directory_does_not_know(client, db):
 
 def test_vcard_escapes_commas_semicolons_and_backslashes(client, db):
     employer = Organisation.objects.create(
-        name="Müller, Schulze; Partner", slug="msp", is_entry=False
+        name="Müller, Schulze; Partner", slug="msp", is_entry=False, status=Status.PUBLISHED
     )
     person = ContactPersonFactory(
         slug="erika", job_title="Planung, Bau; Technik \\ Verkehr", employer=employer

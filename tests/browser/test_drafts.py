@@ -1,0 +1,49 @@
+"""An editor logged in through the admin previews a draft; a visitor meets a 404."""
+
+from contextlib import contextmanager
+
+import pytest
+from django.contrib.auth.models import Group, User
+from playwright.sync_api import expect
+
+from organisations.models import Organisation, Status
+
+from .conftest import watched_tab
+
+pytestmark = pytest.mark.browser
+
+DRAFT = "/organisationen/wasserstoffnetzwerk-lausitz/"
+USERNAME = "redakteurin"
+PASSWORD = "Lausitz-2026-Redaktion"
+
+tab = contextmanager(watched_tab)
+
+
+@pytest.fixture
+def draft(live_seed):
+    Organisation.objects.filter(slug="wasserstoffnetzwerk-lausitz").update(status=Status.DRAFT)
+    user = User.objects.create_user(USERNAME, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    return live_seed
+
+
+def test_editor_sees_the_draft_with_a_banner_while_a_visitor_gets_404(browser, draft):
+    with tab(browser, draft) as editor:
+        editor.goto("/admin/login/")
+        editor.get_by_label("Benutzername").fill(USERNAME)
+        editor.get_by_label("Passwort").fill(PASSWORD)
+        editor.get_by_role("button", name="Anmelden").click()
+        expect(editor.get_by_role("heading", name="Inhalte pflegen")).to_be_visible()
+        editor.wait_for_load_state("load")  # its icons, which leaving early would abort
+
+        editor.goto(DRAFT)
+        expect(editor.get_by_role("status")).to_contain_text(
+            "Entwurf – für Besucher nicht sichtbar"
+        )
+        expect(editor.get_by_role("heading", level=1)).to_have_text("Wasserstoffnetzwerk Lausitz")
+
+    with tab(browser, draft, error_page_path=DRAFT) as visitor:
+        response = visitor.goto(DRAFT)
+        assert response.status == 404
+        expect(visitor.get_by_role("status")).to_have_count(0)
+        expect(visitor.get_by_role("heading", name="Wasserstoffnetzwerk Lausitz")).to_have_count(0)
