@@ -1,6 +1,7 @@
 """What a backup holds: everything but what Django rebuilds itself or what must not come back."""
 
 import json
+from collections import Counter
 
 EXCLUDED = [
     # Rebuilt by migrate (post_migrate); backups refer to them by natural key.
@@ -12,9 +13,14 @@ EXCLUDED = [
 ]
 
 
-def read_backup(path):
-    """The backup's entries; loaddata reads only files named *.json."""
+def count_by_model(path):
+    """How many objects of each model a backup holds; loaddata reads only *.json files."""
     if path.suffix != ".json":
         raise ValueError(f"{path} is not a .json file")
     with open(path, encoding="utf-8") as file:
-        return json.load(file)
+        return Counter(entry["model"] for entry in json.load(file))
+
+
+def write_counts(stdout, counts):
+    for model, count in sorted(counts.items()):
+        stdout.write(f"  {model}: {count}")

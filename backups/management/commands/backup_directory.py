@@ -1,4 +1,3 @@
-from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
@@ -6,7 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from backups.dump import EXCLUDED, read_backup
+from backups.dump import EXCLUDED, count_by_model, write_counts
 
 
 class Command(BaseCommand):
@@ -28,15 +27,19 @@ class Command(BaseCommand):
         output.parent.mkdir(parents=True, exist_ok=True)
         # Natural keys for references to content types and permissions, which migrate
         # recreates under new ids; primary keys stay, since history rows refer to them.
-        call_command(
-            "dumpdata",
-            exclude=EXCLUDED,
-            natural_foreign=True,
-            indent=1,
-            output=str(output),
-            verbosity=0,
-        )
-        counts = Counter(entry["model"] for entry in read_backup(output))
-        for model, count in sorted(counts.items()):
-            self.stdout.write(f"  {model}: {count}")
+        try:
+            call_command(
+                "dumpdata",
+                exclude=EXCLUDED,
+                natural_foreign=True,
+                indent=1,
+                output=str(output),
+                verbosity=0,
+            )
+        except BaseException:
+            # A half-written file must not pass for a backup.
+            output.unlink(missing_ok=True)
+            raise
+        counts = count_by_model(output)
+        write_counts(self.stdout, counts)
         self.stdout.write(f"Backed up {counts.total()} objects to {output}")

@@ -1,4 +1,3 @@
-from collections import Counter
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -7,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 
-from backups.dump import read_backup
+from backups.dump import count_by_model, write_counts
 
 
 class Command(BaseCommand):
@@ -25,7 +24,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, interactive, **options):
         try:
-            counts = Counter(entry["model"] for entry in read_backup(file))
+            counts = count_by_model(file)
         except (OSError, ValueError, TypeError, KeyError) as error:
             raise CommandError(f"{file} is not a backup written by backup_directory.") from error
         if interactive:
@@ -52,6 +51,5 @@ class Command(BaseCommand):
             ) from error
         # Content types now have new ids.
         ContentType.objects.clear_cache()
-        for model, count in sorted(counts.items()):
-            self.stdout.write(f"  {model}: {count}")
+        write_counts(self.stdout, counts)
         self.stdout.write(f"Restored {counts.total()} objects from {file}")

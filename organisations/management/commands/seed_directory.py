@@ -21,8 +21,7 @@ class Command(BaseCommand):
         counts = defaultdict(Counter)
         with transaction.atomic():
             for entry in json.loads(SEED_FIXTURE.read_text(encoding="utf-8")):
-                label = entry["model"]
-                counts[label][add_if_missing(entry)] += 1
+                counts[entry["model"]][add_if_missing(entry)] += 1
         for label, count in counts.items():
             parts = [f"{count[outcome]} {outcome}" for outcome in OUTCOMES if count[outcome]]
             self.stdout.write(f"{label}: {', '.join(parts)}")
