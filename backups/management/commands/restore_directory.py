@@ -1,12 +1,19 @@
 from pathlib import Path
 
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.sites.models import Site
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 
 from backups.dump import count_by_model, write_counts
+
+# Kept as they are, so their ids stay those that running processes have cached; the
+# backup refers to them by natural key. migrate (before a restore) keeps them complete.
+KEPT_MODELS = [ContentType, Permission]
 
 
 class Command(BaseCommand):
@@ -34,22 +41,30 @@ class Command(BaseCommand):
             )
             if answer != "yes":
                 raise CommandError("Nothing restored.")
-        connection = connections[DEFAULT_DB_ALIAS]
         # All or nothing: a backup that fails to load leaves the database as it was.
         try:
             with transaction.atomic():
-                # PostgreSQL refuses to empty tables with foreign-key checks still pending
-                # from earlier writes in the same transaction; check them now.
-                connection.check_constraints()
-                # flush empties every table, then recreates content types and permissions
-                # (post_migrate), which the backup refers to by natural key.
-                call_command("flush", interactive=False, verbosity=0)
+                empty_tables(connections[DEFAULT_DB_ALIAS])
                 call_command("loaddata", str(file.resolve()), verbosity=0)
         except (DeserializationError, DatabaseError) as error:
             raise CommandError(
                 f"{file} could not be loaded; nothing was changed.\n{error}"
             ) from error
-        # Content types now have new ids.
-        ContentType.objects.clear_cache()
+        Site.objects.clear_cache()
         write_counts(self.stdout, counts)
         self.stdout.write(f"Restored {counts.total()} objects from {file}")
+
+
+def empty_tables(connection):
+    """Empties every table but those of KEPT_MODELS, as `manage.py flush` empties all."""
+    kept = {model._meta.db_table for model in KEPT_MODELS}
+    tables = sorted(
+        set(connection.introspection.django_table_names(only_existing=True, include_views=False))
+        - kept
+    )
+    # PostgreSQL refuses to empty tables with foreign-key checks still pending from
+    # earlier writes in the same transaction; check them now.
+    connection.check_constraints()
+    connection.ops.execute_sql_flush(
+        connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
+    )
