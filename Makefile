@@ -83,9 +83,9 @@ $(MESSAGES): %.mo: %.po | $(VENV)/.installed /usr/bin/msgfmt
 
 # seed_directory adds only the seed entries the database lacks; unlike loaddata
 # it never overwrites what editors changed.
-run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, add missing seed entries, serve on 127.0.0.1:PORT (8000)
+run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, seed an empty directory, serve on 127.0.0.1:PORT (8000)
 	$(APP_ENV) $(MANAGE) migrate --noinput
-	$(APP_ENV) $(MANAGE) seed_directory
+	$(APP_ENV) $(MANAGE) seed_directory --if-empty
 	$(APP_ENV) $(MANAGE) collectstatic --noinput -v 0
 	exec $(APP_ENV) HOST=127.0.0.1 PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 

@@ -94,3 +94,16 @@ def test_adds_a_missing_topic_but_not_to_entries_that_exist(seed):
 
     assert Topic.objects.filter(slug="wasserstoff").exists()
     assert not Organisation.objects.filter(topics__slug="wasserstoff").exists()
+
+
+def test_if_empty_seeds_an_empty_directory(db):
+    call_command("seed_directory", "--if-empty", stdout=StringIO())
+    assert Organisation.objects.filter(slug="wasserstoffnetzwerk-lausitz").exists()
+
+
+def test_if_empty_leaves_a_deleted_seed_entry_deleted(seed):
+    Organisation.objects.get(slug="mingentec").delete()
+    output = StringIO()
+    call_command("seed_directory", "--if-empty", stdout=output)
+    assert not Organisation.objects.filter(slug="mingentec").exists()
+    assert "nothing added" in output.getvalue()

@@ -8,6 +8,8 @@ from django.core.management.base import BaseCommand
 from django.core.serializers.base import DeserializationError
 from django.db import transaction
 
+from organisations.models import Organisation
+
 SEED_FIXTURE = settings.BASE_DIR / "fixtures" / "lausitz_directory.json"
 
 
@@ -17,7 +19,18 @@ class Command(BaseCommand):
         "existing one as it is, unlike loaddata, which overwrites what editors changed."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Seed only a directory without organisations, so that entries editors "
+            "deleted stay deleted (what `make run` uses on every start).",
+        )
+
     def handle(self, *args, **options):
+        if options["if_empty"] and Organisation.objects.exists():
+            self.stdout.write("The directory has entries already; nothing added.")
+            return
         counts = defaultdict(Counter)
         with transaction.atomic():
             for entry in json.loads(SEED_FIXTURE.read_text(encoding="utf-8")):
