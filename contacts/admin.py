@@ -2,10 +2,12 @@ import reversion
 from django.contrib import admin
 
 from organisations.admin import publish, unpublish
+from organisations.admin_import_export import DirectoryImportExportMixin
 from organisations.history import HistoryAdmin
 from organisations.locking import OptimisticLockingAdminMixin
 
 from .models import ContactPerson, ContactRole
+from .resources import ContactPersonResource
 
 # A version of a person keeps their roles, so that recovering the person brings them back.
 reversion.register(ContactPerson, follow=["roles"])
@@ -18,7 +20,8 @@ class ContactRoleInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
+class ContactPersonAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin):
+    resource_classes = [ContactPersonResource]
     list_display = ["name", "job_title", "employer", "email", "is_directory_contact", "status"]
     list_filter = ["status", "is_directory_contact", "employer"]
     actions = [publish, unpublish]

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     # History of every admin change (django-reversion), organisations/history.py.
     "reversion",
+    "import_export",
     "organisations",
     "contacts",
     "seo",
@@ -184,6 +185,12 @@ BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "var" / "backup
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PHONENUMBER_DEFAULT_REGION = "DE"
+
+# Bulk import and export in the admin (django-import-export; formats in
+# organisations/admin_import_export.py): importing adds entries, so it needs the right to add
+# them; exporting needs the right to view them. The "Redaktion" group has both.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 LOGGING = {
     "version": 1,

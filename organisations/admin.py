@@ -2,9 +2,11 @@ import reversion
 from django.contrib import admin, messages
 from django.utils.translation import ngettext
 
+from .admin_import_export import DirectoryImportExportMixin
 from .history import HistoryAdmin
 from .locking import OptimisticLockingAdminMixin
 from .models import Category, District, FederalState, Organisation, Relation, Status, Topic
+from .resources import OrganisationResource
 
 admin.site.site_header = "Lausitz-Verzeichnis · Redaktion"
 admin.site.site_title = "Lausitz-Verzeichnis"
@@ -100,7 +102,8 @@ class IncomingRelationInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(OptimisticLockingAdminMixin, HistoryAdmin):
+class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin):
+    resource_classes = [OrganisationResource]
     list_display = [
         "name",
         "acronym",

@@ -1,0 +1,34 @@
+"""Contact persons as rows of a CSV or XLSX file, imported and exported like organisations."""
+
+from import_export import fields
+
+from organisations.models import Organisation
+from organisations.resources import DirectoryResource, SlugForeignKeyWidget
+
+from .models import ContactPerson
+
+
+class ContactPersonResource(DirectoryResource):
+    employer = fields.Field(
+        attribute="employer", column_name="employer", widget=SlugForeignKeyWidget(Organisation)
+    )
+
+    class Meta:
+        model = ContactPerson
+        fields = [
+            "first_name",
+            "last_name",
+            "slug",
+            "job_title",
+            "position",
+            "job_title_en",
+            "position_en",
+            "employer",
+            "phone",
+            "phone_display",
+            "fax",
+            "fax_display",
+            "email",
+            "is_directory_contact",
+            "status",
+        ]

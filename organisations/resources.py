@@ -1,0 +1,147 @@
+"""Organisations as rows of a CSV or XLSX file: the editors' bulk import and export.
+
+An import only adds entries. A row whose slug or name exists already is refused, so an
+import can never overwrite what an editor changed in the admin. One bad row refuses the
+whole file: the rows are written in one transaction, which is rolled back on any error.
+"""
+
+from decimal import InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+
+from .models import Category, District, FederalState, Organisation, Status, Topic
+
+
+def quoted(values):
+    return ", ".join(f"„{value}“" for value in values)
+
+
+class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
+    """A related row named by its slug; an unknown slug is a bad row, not a crash."""
+
+    def __init__(self, model):
+        super().__init__(model, field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except self.model.DoesNotExist:
+            raise ValueError(
+                _("Diese %(model)s gibt es nicht: %(values)s.")
+                % {"model": self.model._meta.verbose_name, "values": quoted([value])}
+            ) from None
+
+
+class SlugsWidget(widgets.ManyToManyWidget):
+    """Related rows named by their slugs, separated by commas; all of them must exist."""
+
+    def __init__(self, model):
+        super().__init__(model, field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        related = super().clean(value, row, **kwargs)
+        if value:
+            slugs = {slug.strip() for slug in str(value).split(self.separator) if slug.strip()}
+            unknown = sorted(slugs - set(related.values_list("slug", flat=True)))
+            if unknown:
+                raise ValueError(
+                    _("Diese %(model)s gibt es nicht: %(values)s.")
+                    % {"model": self.model._meta.verbose_name_plural, "values": quoted(unknown)}
+                )
+        return related
+
+
+class WholeNumberWidget(widgets.IntegerWidget):
+    def clean(self, value, row=None, **kwargs):
+        try:
+            return super().clean(value, row, **kwargs)
+        except (ValueError, InvalidOperation):
+            raise ValueError(_("„%(value)s“ ist keine ganze Zahl.") % {"value": value}) from None
+
+
+class DirectoryResource(resources.ModelResource):
+    """What the import of every kind of entry shares: add only, all rows or none."""
+
+    # A blank status in the file means the default: the entry stays a draft until published.
+    status = fields.Field(attribute="status", column_name="status", default=Status.DRAFT)
+
+    class Meta:
+        # Every row is a new entry (see the module docstring); the file must name its slug.
+        force_init_instance = True
+        import_id_fields = ["slug"]
+        # The model's own checks, so a row is refused with the admin's messages.
+        clean_model_instances = True
+        # Rows are written inside one transaction even in the preview, so a slug given
+        # twice in one file is found there already.
+        use_transactions = True
+
+    def import_instance(self, instance, row, **kwargs):
+        # django-import-export sets many-to-many fields only after saving and does not
+        # check them before; check them here, so an unknown slug is listed with the row.
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def import_data(self, dataset, **kwargs):
+        # A row that became invalid between preview and confirmation (another editor added
+        # the same slug meanwhile) must roll back the rows before it too.
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, **kwargs)
+
+
+class OrganisationResource(DirectoryResource):
+    category = fields.Field(
+        attribute="category", column_name="category", widget=SlugForeignKeyWidget(Category)
+    )
+    founding_year = fields.Field(
+        attribute="founding_year", column_name="founding_year", widget=WholeNumberWidget()
+    )
+    member_count = fields.Field(
+        attribute="member_count", column_name="member_count", widget=WholeNumberWidget()
+    )
+    federal_states = fields.Field(
+        attribute="federal_states",
+        column_name="federal_states",
+        widget=SlugsWidget(FederalState),
+    )
+    districts = fields.Field(
+        attribute="districts", column_name="districts", widget=SlugsWidget(District)
+    )
+    topics = fields.Field(attribute="topics", column_name="topics", widget=SlugsWidget(Topic))
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "slug",
+            "acronym",
+            "alternative_name",
+            "is_entry",
+            "category",
+            "description",
+            "name_en",
+            "description_en",
+            "founding_year",
+            "legal_form",
+            "is_charitable",
+            "member_count",
+            "member_count_text",
+            "member_count_text_en",
+            "website",
+            "federal_states",
+            "districts",
+            "topics",
+            "status",
+        ]

@@ -1,0 +1,309 @@
+"""Bulk import and export in the admin: CSV and XLSX, a preview first, all rows or none."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+import tablib
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from reversion.models import Version
+
+from contacts.models import ContactPerson
+from organisations.models import Organisation, Status
+
+from .factories import OrganisationFactory
+from .pages import links, text
+
+pytestmark = pytest.mark.django_db
+
+ORGANISATIONS = "/admin/organisations/organisation"
+CONTACTS = "/admin/contacts/contactperson"
+# Position in IMPORT_EXPORT_FORMATS, which the admin forms take as the format's value.
+FORMATS = {"csv": "0", "xlsx": "1"}
+
+ORGANISATION_HEADERS = [
+    "name",
+    "slug",
+    "category",
+    "founding_year",
+    "legal_form",
+    "website",
+    "federal_states",
+    "topics",
+    "status",
+]
+
+
+def organisation_row(number, **changes):
+    row = {
+        "name": f"Neues Netzwerk {number}",
+        "slug": f"neues-netzwerk-{number}",
+        "category": "netzwerk",
+        "founding_year": "2021",
+        "legal_form": "ev",
+        "website": "https://example.org/",
+        "federal_states": "brandenburg,sachsen",
+        "topics": "wasserstoff",
+        "status": "",
+    }
+    row.update(changes)
+    return row
+
+
+def contact_row(**changes):
+    row = {
+        "first_name": "Erika",
+        "last_name": "Muster",
+        "slug": "erika-muster",
+        "employer": "ihk-cottbus",
+        "phone": "0355 365 1200",
+        "fax": "",
+        "email": "erika.muster@example.org",
+        "status": "published",
+    }
+    row.update(changes)
+    return row
+
+
+def table(rows, fmt):
+    dataset = tablib.Dataset(*[list(row.values()) for row in rows], headers=list(rows[0]))
+    return dataset.export(fmt).encode() if fmt == "csv" else dataset.export(fmt)
+
+
+def upload(client, admin_url, rows, fmt="csv"):
+    """Sends a file to the import page, as an editor does; the answer is the preview."""
+    return client.post(
+        f"{admin_url}/import/",
+        {
+            "format": FORMATS[fmt],
+            "import_file": SimpleUploadedFile(f"eintraege.{fmt}", table(rows, fmt)),
+        },
+    )
+
+
+def confirm(client, admin_url, preview):
+    """Presses "Import bestätigen" under the preview."""
+    form = preview.context["confirm_form"]
+    return client.post(
+        f"{admin_url}/process_import/", {name: form[name].value() for name in form.fields}
+    )
+
+
+def export(client, admin_url, fmt):
+    form = client.get(f"{admin_url}/export/").context["form"]
+    data = {name: "on" for name, field in form.fields.items() if field.initial is True}
+    data.update(resource="0", format=FORMATS[fmt])
+    return client.post(f"{admin_url}/export/", data)
+
+
+def test_organisations_export_as_csv_with_the_seed_entries(editor):
+    response = export(editor, ORGANISATIONS, "csv")
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    lmbv = next(row for row in rows if row["slug"] == "lmbv")
+    assert len(rows) == Organisation.objects.count()
+    assert lmbv["category"] == "projekttraeger"
+    assert lmbv["status"] == Status.PUBLISHED
+
+
+def test_organisations_export_as_xlsx_with_the_seed_entries(editor):
+    response = export(editor, ORGANISATIONS, "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    headers, *rows = sheet.values
+    slugs = [dict(zip(headers, row, strict=True))["slug"] for row in rows]
+    assert len(slugs) == Organisation.objects.count()
+    assert "lausitzrunde" in slugs
+
+
+def test_contact_export_has_phone_numbers_in_e164_and_the_employer_by_slug(editor):
+    response = export(editor, CONTACTS, "csv")
+    (row,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
+    assert row["phone"] == "+493553651100"
+    assert row["employer"] == "ihk-cottbus"
+    assert row["email"] == "jens.krause@cottbus.ihk.de"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_import_shows_a_preview_and_writes_nothing_yet(editor, fmt):
+    count = Organisation.objects.count()
+    preview = upload(editor, ORGANISATIONS, [organisation_row(1), organisation_row(2)], fmt)
+    assert preview.status_code == 200
+    assert "Vorschau" in text(preview)
+    assert "Neues Netzwerk 2" in text(preview)
+    assert Organisation.objects.count() == count
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_confirmed_import_adds_the_entries_as_drafts(editor, fmt):
+    preview = upload(editor, ORGANISATIONS, [organisation_row(1), organisation_row(2)], fmt)
+    response = confirm(editor, ORGANISATIONS, preview)
+    assert response.status_code == 302
+    organisation = Organisation.objects.get(slug="neues-netzwerk-2")
+    assert organisation.category.slug == "netzwerk"
+    assert organisation.founding_year == 2021
+    assert sorted(organisation.federal_states.values_list("slug", flat=True)) == [
+        "brandenburg",
+        "sachsen",
+    ]
+    assert list(organisation.topics.values_list("slug", flat=True)) == ["wasserstoff"]
+    assert organisation.status == Status.DRAFT
+
+
+def test_csv_with_semicolons_as_german_excel_saves_it_is_read(editor):
+    rows = [organisation_row(n, federal_states="sachsen") for n in (1, 2)]
+    semicolons = table(rows, "csv").decode().replace(",", ";").encode()
+    preview = editor.post(
+        f"{ORGANISATIONS}/import/",
+        {"format": FORMATS["csv"], "import_file": SimpleUploadedFile("excel.csv", semicolons)},
+    )
+    confirm(editor, ORGANISATIONS, preview)
+    assert Organisation.objects.get(slug="neues-netzwerk-1").category.slug == "netzwerk"
+
+
+def test_import_keeps_the_status_the_file_gives(editor):
+    preview = upload(editor, ORGANISATIONS, [organisation_row(1, status="published")])
+    confirm(editor, ORGANISATIONS, preview)
+    assert Organisation.objects.get(slug="neues-netzwerk-1").status == Status.PUBLISHED
+
+
+BAD_ORGANISATION_ROWS = {
+    "unknown category": (
+        {"category": "verband"},
+        "Diese Kategorie gibt es nicht: „verband“.",
+    ),
+    "unknown topic": (
+        {"topics": "wasserstoff,raumfahrt"},
+        "Diese Themen gibt es nicht: „raumfahrt“.",
+    ),
+    "existing slug": (
+        {"slug": "lmbv"},
+        "Organisation mit diesem Wert für das Feld Kürzel in der URL existiert bereits.",
+    ),
+    "existing name": (
+        {"name": "Lausitzrunde"},
+        "Organisation mit diesem Wert für das Feld Name existiert bereits.",
+    ),
+    "slug twice in the file": (
+        {"slug": "neues-netzwerk-1"},
+        "Organisation mit diesem Wert für das Feld Kürzel in der URL existiert bereits.",
+    ),
+    "founding year out of range": (
+        {"founding_year": "1700"},
+        "Das Gründungsjahr muss zwischen 1800 und 2100 liegen.",
+    ),
+    "founding year not a number": (
+        {"founding_year": "seit 2019"},
+        "„seit 2019“ ist keine ganze Zahl.",
+    ),
+    "unknown legal form": (
+        {"legal_form": "ag"},
+        "Wert 'ag' ist keine gültige Option.",
+    ),
+    "invalid website": (
+        {"website": "www example org"},
+        "Bitte eine gültige Adresse eingeben.",
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize(
+    ("changes", "reason"), BAD_ORGANISATION_ROWS.values(), ids=list(BAD_ORGANISATION_ROWS)
+)
+def test_bad_row_is_listed_with_its_number_and_reason_and_nothing_is_written(
+    editor, fmt, changes, reason
+):
+    count = Organisation.objects.count()
+    rows = [organisation_row(1), organisation_row(2), organisation_row(3, **changes)]
+    preview = upload(editor, ORGANISATIONS, rows, fmt)
+    page = text(preview)
+    assert "Die Validierung einiger Zeilen schlug fehl" in page
+    assert reason in page
+    invalid = preview.context["result"].invalid_rows
+    assert [row.number for row in invalid] == [3]
+    assert "confirm_form" not in preview.context
+    assert Organisation.objects.count() == count
+
+
+CONTACT_ROWS_AND_REASONS = {
+    "invalid e-mail": (
+        {"email": "erika.muster(at)example.org"},
+        "Bitte gültige E-Mail-Adresse eingeben.",
+    ),
+    "invalid phone number": ({"phone": "0355 12"}, "Die eingegebene Telefonnummer ist ungültig."),
+    "invalid fax number": ({"fax": "kein Fax"}, "Die eingegebene Telefonnummer ist ungültig."),
+    "unknown employer": (
+        {"employer": "ihk-berlin"},
+        "Diese Organisation gibt es nicht: „ihk-berlin“.",
+    ),
+    "existing slug": (
+        {"slug": "jens-krause"},
+        "Ansprechpartner mit diesem Wert für das Feld Kürzel in der URL existiert bereits.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"), CONTACT_ROWS_AND_REASONS.values(), ids=list(CONTACT_ROWS_AND_REASONS)
+)
+def test_bad_contact_row_is_listed_and_nothing_is_written(editor, changes, reason):
+    rows = [contact_row(), contact_row(**{"slug": "erika-muster-2", **changes})]
+    preview = upload(editor, CONTACTS, rows)
+    assert reason in text(preview)
+    assert [row.number for row in preview.context["result"].invalid_rows] == [2]
+    assert ContactPerson.objects.count() == 1
+
+
+def test_imported_phone_numbers_are_stored_in_e164(editor):
+    preview = upload(editor, CONTACTS, [contact_row(fax="+49 (0)355 365-1299")])
+    confirm(editor, CONTACTS, preview)
+    person = ContactPerson.objects.get(slug="erika-muster")
+    assert person.phone.as_e164 == "+493553651200"
+    assert person.fax.as_e164 == "+493553651299"
+    assert person.employer.slug == "ihk-cottbus"
+    assert person.status == Status.PUBLISHED
+
+
+def test_row_made_bad_after_the_preview_rolls_back_the_whole_import(editor):
+    preview = upload(editor, ORGANISATIONS, [organisation_row(1), organisation_row(2)])
+    # Meanwhile another editor adds an entry with the second row's slug.
+    OrganisationFactory(slug="neues-netzwerk-2")
+    response = confirm(editor, ORGANISATIONS, preview)
+    assert not Organisation.objects.filter(slug="neues-netzwerk-1").exists()
+    assert "Nichts wurde importiert" in text(editor.get(response.url))
+
+
+@pytest.mark.parametrize("admin_url", [ORGANISATIONS, CONTACTS])
+def test_editor_finds_import_and_export_on_the_list(editor, admin_url):
+    response = editor.get(f"{admin_url}/")
+    # django-import-export quotes this one href with single quotes, which links() skips.
+    assert f"<a href='{admin_url}/import/' class=\"import_link\">Importieren</a>" in response.text
+    assert ("Exportieren", f"{admin_url}/export/?") in links(response)
+    # The history's own button stays beside them.
+    assert f"{admin_url}/recover/" in [href for _, href in links(response)]
+
+
+def test_staff_without_the_right_to_add_cannot_import(client, seed):
+    user = User.objects.create_user("leserin", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_organisation"))
+    client.force_login(user)
+    assert client.get(f"{ORGANISATIONS}/import/").status_code == 403
+    assert client.get(f"{ORGANISATIONS}/export/").status_code == 200
+
+
+def test_confirmed_import_starts_the_history_of_each_entry(editor):
+    preview = upload(editor, ORGANISATIONS, [organisation_row(1)])
+    confirm(editor, ORGANISATIONS, preview)
+    (version,) = Version.objects.get_for_object(Organisation.objects.get(slug="neues-netzwerk-1"))
+    assert version.revision.user.username == "redakteurin"
+    assert version.revision.get_comment() == "Importiert aus der Datei „eintraege.csv“."
+
+
+def test_rolled_back_import_leaves_no_history(editor):
+    versions = Version.objects.count()
+    preview = upload(editor, ORGANISATIONS, [organisation_row(1), organisation_row(2)])
+    OrganisationFactory(slug="neues-netzwerk-2")
+    confirm(editor, ORGANISATIONS, preview)
+    assert Version.objects.count() == versions
