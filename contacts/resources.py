@@ -1,18 +1,11 @@
 """Contact persons as rows of a CSV or XLSX file, imported and exported like organisations."""
 
-from import_export import fields
-
-from organisations.models import Organisation
-from organisations.resources import DirectoryResource, SlugForeignKeyWidget
+from organisations.resources import DirectoryResource
 
 from .models import ContactPerson
 
 
 class ContactPersonResource(DirectoryResource):
-    employer = fields.Field(
-        attribute="employer", column_name="employer", widget=SlugForeignKeyWidget(Organisation)
-    )
-
     class Meta:
         model = ContactPerson
         fields = [

@@ -5,13 +5,14 @@ import can never overwrite what an editor changed in the admin. One bad row refu
 whole file: the rows are written in one transaction, which is rolled back on any error.
 """
 
+import functools
 from decimal import InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
-from .models import Category, District, FederalState, Organisation, Status, Topic
+from .models import Organisation, Status
 
 
 def quoted(values):
@@ -21,8 +22,8 @@ def quoted(values):
 class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
     """A related row named by its slug; an unknown slug is a bad row, not a crash."""
 
-    def __init__(self, model):
-        super().__init__(model, field="slug")
+    def __init__(self, model, **kwargs):
+        super().__init__(model, field="slug", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
         try:
@@ -37,8 +38,8 @@ class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
 class SlugsWidget(widgets.ManyToManyWidget):
     """Related rows named by their slugs, separated by commas; all of them must exist."""
 
-    def __init__(self, model):
-        super().__init__(model, field="slug")
+    def __init__(self, model, **kwargs):
+        super().__init__(model, field="slug", **kwargs)
 
     def clean(self, value, row=None, **kwargs):
         related = super().clean(value, row, **kwargs)
@@ -61,8 +62,28 @@ class WholeNumberWidget(widgets.IntegerWidget):
             raise ValueError(_("„%(value)s“ ist keine ganze Zahl.") % {"value": value}) from None
 
 
+class YesNoWidget(widgets.BooleanWidget):
+    """1/0, true/false or ja/nein; anything else is a bad row rather than a silent "no"."""
+
+    TRUE_VALUES = [*widgets.BooleanWidget.TRUE_VALUES, "ja", "Ja", "JA"]
+    FALSE_VALUES = [*widgets.BooleanWidget.FALSE_VALUES, "nein", "Nein", "NEIN"]
+
+    def clean(self, value, row=None, **kwargs):
+        if value not in self.NULL_VALUES + self.TRUE_VALUES + self.FALSE_VALUES:
+            raise ValueError(_("„%(value)s“ ist weder ja (1) noch nein (0).") % {"value": value})
+        return super().clean(value, row, **kwargs)
+
+
 class DirectoryResource(resources.ModelResource):
     """What the import of every kind of entry shares: add only, all rows or none."""
+
+    # Related rows by slug, and strict numbers and yes/no, for every field of these types.
+    WIDGETS_MAP = {
+        **resources.ModelResource.WIDGETS_MAP,
+        "BooleanField": YesNoWidget,
+        "PositiveIntegerField": WholeNumberWidget,
+        "PositiveSmallIntegerField": WholeNumberWidget,
+    }
 
     # A blank status in the file means the default: the entry stays a draft until published.
     status = fields.Field(attribute="status", column_name="status", default=Status.DRAFT)
@@ -71,11 +92,22 @@ class DirectoryResource(resources.ModelResource):
         # Every row is a new entry (see the module docstring); the file must name its slug.
         force_init_instance = True
         import_id_fields = ["slug"]
+        # Related rows are named by their natural key, the slug (SlugForeignKeyWidget),
+        # not by their database id.
+        use_natural_foreign_keys = True
         # The model's own checks, so a row is refused with the admin's messages.
         clean_model_instances = True
         # Rows are written inside one transaction even in the preview, so a slug given
         # twice in one file is found there already.
         use_transactions = True
+
+    @classmethod
+    def get_fk_widget(cls, field):
+        return functools.partial(SlugForeignKeyWidget, field.related_model)
+
+    @classmethod
+    def get_m2m_widget(cls, field):
+        return functools.partial(SlugsWidget, field.related_model)
 
     def import_instance(self, instance, row, **kwargs):
         # django-import-export sets many-to-many fields only after saving and does not
@@ -102,25 +134,6 @@ class DirectoryResource(resources.ModelResource):
 
 
 class OrganisationResource(DirectoryResource):
-    category = fields.Field(
-        attribute="category", column_name="category", widget=SlugForeignKeyWidget(Category)
-    )
-    founding_year = fields.Field(
-        attribute="founding_year", column_name="founding_year", widget=WholeNumberWidget()
-    )
-    member_count = fields.Field(
-        attribute="member_count", column_name="member_count", widget=WholeNumberWidget()
-    )
-    federal_states = fields.Field(
-        attribute="federal_states",
-        column_name="federal_states",
-        widget=SlugsWidget(FederalState),
-    )
-    districts = fields.Field(
-        attribute="districts", column_name="districts", widget=SlugsWidget(District)
-    )
-    topics = fields.Field(attribute="topics", column_name="topics", widget=SlugsWidget(Topic))
-
     class Meta:
         model = Organisation
         fields = [

@@ -20,20 +20,8 @@ pytestmark = pytest.mark.django_db
 
 ORGANISATIONS = "/admin/organisations/organisation"
 CONTACTS = "/admin/contacts/contactperson"
-# Position in IMPORT_EXPORT_FORMATS, which the admin forms take as the format's value.
+# Position in the admin's import and export formats, which its forms take as the value.
 FORMATS = {"csv": "0", "xlsx": "1"}
-
-ORGANISATION_HEADERS = [
-    "name",
-    "slug",
-    "category",
-    "founding_year",
-    "legal_form",
-    "website",
-    "federal_states",
-    "topics",
-    "status",
-]
 
 
 def organisation_row(number, **changes):
@@ -43,6 +31,7 @@ def organisation_row(number, **changes):
         "category": "netzwerk",
         "founding_year": "2021",
         "legal_form": "ev",
+        "is_charitable": "ja",
         "website": "https://example.org/",
         "federal_states": "brandenburg,sachsen",
         "topics": "wasserstoff",
@@ -148,6 +137,7 @@ def test_confirmed_import_adds_the_entries_as_drafts(editor, fmt):
         "sachsen",
     ]
     assert list(organisation.topics.values_list("slug", flat=True)) == ["wasserstoff"]
+    assert organisation.is_charitable is True
     assert organisation.status == Status.DRAFT
 
 
@@ -196,6 +186,10 @@ BAD_ORGANISATION_ROWS = {
     "founding year not a number": (
         {"founding_year": "seit 2019"},
         "„seit 2019“ ist keine ganze Zahl.",
+    ),
+    "yes or no unreadable": (
+        {"is_charitable": "vielleicht"},
+        "„vielleicht“ ist weder ja (1) noch nein (0).",
     ),
     "unknown legal form": (
         {"legal_form": "ag"},
@@ -307,3 +301,9 @@ def test_rolled_back_import_leaves_no_history(editor):
     OrganisationFactory(slug="neues-netzwerk-2")
     confirm(editor, ORGANISATIONS, preview)
     assert Version.objects.count() == versions
+
+
+def test_import_page_tells_editors_how_the_file_is_read(editor):
+    page = text(editor.get(f"{ORGANISATIONS}/import/"))
+    assert "Der Import legt nur neue Einträge an" in page
+    assert "Zeile 1 ist die erste Zeile unter der Kopfzeile." in page
