@@ -307,3 +307,12 @@ def test_import_page_tells_editors_how_the_file_is_read(editor):
     page = text(editor.get(f"{ORGANISATIONS}/import/"))
     assert "Der Import legt nur neue Einträge an" in page
     assert "Zeile 1 ist die erste Zeile unter der Kopfzeile." in page
+
+
+def test_contact_export_as_xlsx_has_the_seed_contact(editor):
+    response = export(editor, CONTACTS, "xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    headers, row = sheet.values
+    person = dict(zip(headers, row, strict=True))
+    assert person["slug"] == "jens-krause"
+    assert person["phone"] == "+493553651100"
