@@ -146,6 +146,14 @@ class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin,
         ),
         ("Beschreibung", {"fields": ["description"]}),
         (
+            "Englisch",
+            {
+                "fields": ["name_en", "description_en", "member_count_text_en"],
+                "description": "Für die englischen Seiten unter /en/. Leere Felder zeigen dort "
+                "den deutschen Text.",
+            },
+        ),
+        (
             "Angaben",
             {
                 "fields": [

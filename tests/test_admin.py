@@ -167,3 +167,16 @@ def test_self_relation_is_refused(superuser):
     )
     assert response.status_code == 200
     assert "keine Beziehung zu sich selbst" in text(response)
+
+
+def test_editor_writes_the_english_description_that_english_pages_show(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    response = save_in_admin(
+        editor,
+        organisation,
+        {"name_en": "Lausitz Round Table", "description_en": "Written by the editors."},
+    )
+    assert response.status_code == 302
+    english_page = editor.get("/en/organisations/lausitzrunde/")
+    assert "Lausitz Round Table" in text(english_page)
+    assert "Written by the editors." in text(english_page)
