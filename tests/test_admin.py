@@ -2,14 +2,12 @@
 
 import pytest
 from django.contrib import admin
-from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.auth.models import Permission, User
-from django.forms import CheckboxInput, NullBooleanSelect
-from django.urls import reverse
 
 from contacts.models import ContactPerson
 from organisations.models import Organisation
 
+from .admin_forms import save_in_admin
 from .pages import text
 
 pytestmark = pytest.mark.django_db
@@ -19,40 +17,6 @@ pytestmark = pytest.mark.django_db
 def superuser(client, seed):
     client.force_login(User.objects.create_superuser("admin", password="x"))
     return client
-
-
-def form_data(response):
-    """What the browser would send back for an admin change form, unchanged."""
-    data = {}
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        data.update(
-            {management.add_prefix(name): management[name].value() for name in management.fields}
-        )
-        forms.extend(formset.forms)
-    for form in forms:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            if isinstance(field.widget, NullBooleanSelect):
-                value = {True: "true", False: "false"}.get(value, "unknown")
-            elif isinstance(field.widget, CheckboxInput):
-                if not value:
-                    continue
-                value = "on"
-            if value is None:
-                continue
-            data[form.add_prefix(name)] = value
-    return data
-
-
-def save_in_admin(client, obj, changes):
-    """Opens the admin form of obj, changes some fields as an editor would, and saves."""
-    url = reverse(admin_urlname(obj._meta, "change"), args=[obj.pk])
-    data = form_data(client.get(url))
-    data.update(changes)
-    return client.post(url, data)
 
 
 def test_editor_changes_an_organisation_in_the_admin(editor):

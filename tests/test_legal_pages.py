@@ -6,9 +6,9 @@ from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 from django.utils import translation
 
+from .admin_forms import save_in_admin
 from .pages import links, text
 from .site_pages import ENGLISH_PAGES, GERMAN_PAGES
-from .test_admin import save_in_admin
 
 pytestmark = pytest.mark.django_db
 
