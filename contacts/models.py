@@ -6,7 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
-from organisations.models import EditorialFields, Organisation, SlugNaturalKeyManager, Status
+from organisations.models import (
+    DemoDataField,
+    EditorialFields,
+    Organisation,
+    SlugNaturalKeyManager,
+    Status,
+)
 from organisations.translation import TranslatableMixin
 
 
@@ -83,6 +89,7 @@ class ContactPerson(TranslatableMixin, EditorialFields):
         default=False,
         help_text="Erscheint auf der Startseite als Ansprechpartner.",
     )
+    is_demo = DemoDataField()
     objects = SlugNaturalKeyManager.from_queryset(ContactPersonQuerySet)()
 
     class Meta:

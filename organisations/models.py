@@ -10,6 +10,17 @@ FOUNDING_YEAR_MIN = 1800
 FOUNDING_YEAR_MAX = 2100
 
 
+class DemoDataField(models.BooleanField):
+    """Marks rows `generate_demo_data` wrote, so that `remove_demo_data` finds them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", "Demodaten")
+        kwargs.setdefault("default", False)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("db_index", True)
+        super().__init__(*args, **kwargs)
+
+
 class SlugNaturalKeyManager(models.Manager):
     """Fixtures refer to rows by slug, so they load again without clashing."""
 
@@ -36,6 +47,7 @@ class NamedSlugModel(TranslatableMixin, SlugNaturalKeyModel):
     name = models.CharField("Name", max_length=100, unique=True)
     name_en = models.CharField("Name (englisch)", max_length=100, blank=True)
     slug = models.SlugField("Kürzel in der URL", max_length=100, unique=True)
+    is_demo = DemoDataField()
 
     class Meta:
         abstract = True
@@ -277,6 +289,10 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
     topics = models.ManyToManyField(
         Topic, verbose_name="Themen", related_name="organisations", blank=True
     )
+    # Folded text of the names, descriptions and topics that search looks in; kept current
+    # by save() and by the signals in organisations/signals.py.
+    search_document = models.TextField("Suchtext", blank=True, editable=False)
+    is_demo = DemoDataField()
     objects = SlugNaturalKeyManager.from_queryset(OrganisationQuerySet)()
 
     class Meta:

@@ -9,6 +9,7 @@ function below on every connection, PostgreSQL gets an SQL function created by
 a migration from the same character table.
 """
 
+import re
 import unicodedata
 
 from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
@@ -46,6 +47,28 @@ def fold(text):
     for digraph, letter in _DIGRAPHS:
         text = text.replace(digraph, letter)
     return text
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def normalise(text):
+    """Folded words separated by single spaces: what search_document holds and terms match."""
+    return _NON_WORD.sub(" ", fold(text or "")).strip()
+
+
+def search_document(organisation, topics):
+    """The text search looks in for one organisation: its names, topics and descriptions."""
+    texts = [
+        organisation.name,
+        organisation.name_en,
+        organisation.acronym,
+        organisation.alternative_name,
+        *(name for topic in topics for name in (topic.name, topic.name_en)),
+        organisation.description,
+        organisation.description_en,
+    ]
+    return normalise(" ".join(text for text in texts if text))
 
 
 def _sql_literal(text):
