@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "opendata",
     "axes",
     "backups",
+    # Whole-page cache and conditional GET for anonymous visitors (pagecache/middleware.py).
+    "pagecache",
 ]
 
 MIDDLEWARE = [

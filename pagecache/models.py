@@ -1,0 +1,21 @@
+from django.db import models
+
+
+class ContentStamp(models.Model):
+    """
+    The version of everything the public pages show, in one row.
+
+    It lives in the database rather than in a cache: every gunicorn worker and every app
+    server reads the same row, and it changes in the same transaction as the content, so a
+    page read after a commit never finds an old stamp beside new content.
+    """
+
+    counter = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "Inhaltsstand"
+        verbose_name_plural = "Inhaltsstände"
+
+    def __str__(self):
+        return f"{self.counter} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
