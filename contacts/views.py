@@ -2,13 +2,14 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
+from organisations.pagination import NearestPageMixin
 from organisations.preview import DraftPreviewMixin
 
 from .models import ContactPerson
 from .vcard import vcard
 
 
-class ContactPersonListView(ListView):
+class ContactPersonListView(NearestPageMixin, ListView):
     queryset = ContactPerson.objects.published().with_roles()
 
 

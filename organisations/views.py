@@ -1,16 +1,15 @@
-from django.core.paginator import InvalidPage
 from django.utils.http import urlencode
-from django.utils.translation import gettext
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import graph
 from .filters import OrganisationFilter
 from .models import Organisation
+from .pagination import NearestPageMixin
 from .preview import DraftPreviewMixin
 
 
-class OrganisationListView(FilterView):
+class OrganisationListView(NearestPageMixin, FilterView):
     filterset_class = OrganisationFilter
     queryset = Organisation.objects.published().entries().for_list()
     # Invalid filter values are reported and ignored instead of emptying the list.
@@ -18,20 +17,6 @@ class OrganisationListView(FilterView):
     paginate_by = 20
     template_name = "organisations/organisation_list.html"
     page_kwarg = "seite"
-
-    def paginate_queryset(self, queryset, page_size):
-        """Show the nearest page for an invalid page number, and say so, instead of a 404."""
-        paginator = self.get_paginator(queryset, page_size)
-        requested = self.request.GET.get(self.page_kwarg, "1")
-        try:
-            page = paginator.page(paginator.validate_number(requested))
-            self.page_error = ""
-        except InvalidPage:
-            page = paginator.get_page(requested)
-            self.page_error = gettext(
-                "Eine Seite „%(requested)s“ gibt es nicht; gezeigt wird Seite %(shown)s."
-            ) % {"requested": requested[:20], "shown": page.number}
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
