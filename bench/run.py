@@ -1,0 +1,714 @@
+"""
+Requests per second and latency of the site's pages under load, beside a static file served
+by the same gunicorn (the ceiling) and Datasette serving the same entries (the peer).
+
+    .venv/bin/python bench/run.py [--sizes 10000 100000] [--databases sqlite postgresql]
+                                  [--duration 10] [--connections 16]
+
+`make bench` runs it with the defaults. Runs as root on a Debian machine: it installs wrk with
+apt-get if missing, Datasette into its own venv (bench/.venv-datasette) and, for PostgreSQL,
+starts the local server with scripts/postgres.sh. For each database and size it fills a fresh
+database (SQLite in var/bench/, PostgreSQL `lausitz_bench`) with the seed and
+`generate_demo_data --count N`, serves it with gunicorn and the production settings, measures
+every page with wrk, and writes a Markdown report to stdout and docs/benchmarks.md. Whatever it
+starts it stops again, on errors and Ctrl-C too.
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import re
+import runpy
+import secrets
+import shlex
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = ROOT / "var" / "bench"
+REPORT = ROOT / "docs" / "benchmarks.md"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+
+DATASETTE_VENV = BENCH / ".venv-datasette"
+DATASETTE_PACKAGES = ["datasette==0.65.5", "sqlite-utils==4.2.1"]
+DATASETTE_DB_NAME = "verzeichnis"
+# Datasette's default limits would drop a facet that takes over 200 ms, or cut a page's SQL
+# off after 1 s; the peer must compute the same facets as the site, so both get 10 s. It
+# suggests no facets, which the site does not do either.
+DATASETTE_SETTINGS = {
+    "facet_time_limit_ms": "10000",
+    "sql_time_limit_ms": "10000",
+    "suggest_facets": "off",
+}
+
+PG_DATABASE = "lausitz_bench"
+PG_URL = f"postgres://lausitz:lausitz@127.0.0.1:5432/{PG_DATABASE}"
+DATABASE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+# The list page's filters and search term; the slugs are the seed's.
+SEARCH_TERM = "wasserstoff"
+SITE_PAGES = [
+    ("home", "/"),
+    ("list", "/organisationen/"),
+    ("list, two filters", "/organisationen/?kategorie=netzwerk&bundesland=brandenburg"),
+    ("search", f"/organisationen/?q={SEARCH_TERM}"),
+]
+# The list page's facets, as Datasette names them.
+DATASETTE_FACETS = (
+    "_facet=category&_facet=legal_form"
+    "&_facet_array=federal_states&_facet_array=districts&_facet_array=topics"
+)
+LIST_PAGE_SIZE = 20  # OrganisationListView.paginate_by, which Datasette gets as _size
+
+# The site is measured twice: as visitors get it, and with the page cache's entries expiring
+# at once (pagecache/middleware.py), which makes every request render its page.
+PAGE_CACHE = {"on": {}, "off": {"DJANGO_PAGE_CACHE_SECONDS": "0"}}
+
+# What a browser sends: whitenoise then serves its Brotli file, as it would to a visitor.
+ACCEPT_ENCODING = "gzip, deflate, br"
+WRK_THREADS = 2
+# Slow answers count in the latencies instead of as wrk's timeout errors (default 2 s).
+WRK_TIMEOUT = "30s"
+START_SECONDS = 60
+
+# The issue's targets (at 10,000 entries, on this machine, in the same run).
+PEER_FACTOR = 10
+STATIC_SHARE = 0.40
+P99_LIMIT_MS = 50
+RSS_LIMIT_MB = 150
+
+# The one-liner that names a detail and a contact page from the middle of the data.
+SAMPLE_SLUGS = """
+import json
+from contacts.models import ContactPerson
+from organisations.models import Organisation
+organisations = Organisation.objects.published().entries().order_by("pk")
+people = ContactPerson.objects.published().order_by("pk")
+print(json.dumps([
+    organisations.values_list("slug", flat=True)[organisations.count() // 2],
+    people.values_list("slug", flat=True)[people.count() // 2],
+]))
+"""
+
+
+@dataclass
+class WrkResult:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    non_success: int = 0  # answers other than 2xx and 3xx
+    socket_errors: int = 0  # connect, read, write and timeout errors
+
+
+@dataclass
+class Measurement:
+    page: str
+    path: str
+    result: WrkResult
+    page_cache: str = "–"  # "on" or "off" for the site's pages
+
+
+@dataclass
+class Section:
+    """The measurements of one database at one size."""
+
+    database: str
+    size: int
+    workers: int
+    max_worker_rss_mb: float
+    site: list  # with the page cache on and off
+    static: Measurement
+    datasette_table: Measurement
+    datasette_search: Measurement
+
+    @property
+    def measurements(self):
+        """Each page with the page cache on, then off; then the static file and Datasette."""
+        pages = list(dict.fromkeys(m.page for m in self.site))
+        site = sorted(self.site, key=lambda m: pages.index(m.page))
+        return [*site, self.static, self.datasette_table, self.datasette_search]
+
+
+# --- wrk's output ---------------------------------------------------------------------
+
+DURATION_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
+
+
+def parse_duration_ms(text):
+    """wrk's "812.00us", "5.23ms" or "1.02s" in milliseconds."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text.strip())
+    if not match:
+        raise ValueError(f"not a wrk duration: {text!r}")
+    return float(match[1]) * DURATION_UNITS_MS[match[2]]
+
+
+def parse_wrk(output):
+    """Requests per second, median and 99th percentile and errors from `wrk --latency`."""
+
+    def find(pattern):
+        match = re.search(pattern, output, re.MULTILINE)
+        if not match:
+            raise ValueError(f"wrk's output lacks {pattern!r}:\n{output}")
+        return match
+
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    non_success = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return WrkResult(
+        requests_per_second=float(find(r"^Requests/sec:\s+([\d.]+)")[1]),
+        p50_ms=parse_duration_ms(find(r"^\s+50%\s+(\S+)")[1]),
+        p99_ms=parse_duration_ms(find(r"^\s+99%\s+(\S+)")[1]),
+        non_success=int(non_success[1]) if non_success else 0,
+        socket_errors=sum(map(int, socket_errors.groups())) if socket_errors else 0,
+    )
+
+
+def wrk_command(url, duration, connections):
+    return [
+        "wrk",
+        f"-t{WRK_THREADS}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        f"--timeout={WRK_TIMEOUT}",
+        "--latency",
+        "-H",
+        f"Accept-Encoding: {ACCEPT_ENCODING}",
+        url,
+    ]
+
+
+def wrk(url, duration, connections):
+    command = wrk_command(url, duration, connections)
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return parse_wrk(output)
+
+
+# --- The report -----------------------------------------------------------------------
+
+
+def format_rate(value):
+    return f"{value:,.0f}"
+
+
+def format_ms(value):
+    return f"{value:.1f} ms" if value >= 0.95 else f"{value:.2f} ms"
+
+
+def format_errors(result):
+    parts = []
+    if result.non_success:
+        parts.append(f"{result.non_success} non-2xx/3xx")
+    if result.socket_errors:
+        parts.append(f"{result.socket_errors} socket")
+    return ", ".join(parts) or "0"
+
+
+def measurement_table(measurements):
+    lines = [
+        "| page | page cache | req/s | p50 | p99 | errors | address |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for m in measurements:
+        r = m.result
+        lines.append(
+            f"| {m.page} | {m.page_cache} | {format_rate(r.requests_per_second)} "
+            f"| {format_ms(r.p50_ms)} | {format_ms(r.p99_ms)} | {format_errors(r)} "
+            f"| `{m.path}` |"
+        )
+    return lines
+
+
+def target_rows(section):
+    """(target, measured, reached) for each of the issue's targets."""
+    rows = []
+    static = section.static.result.requests_per_second
+    for page_cache in PAGE_CACHE:
+        site = [m for m in section.site if m.page_cache == page_cache]
+        if not site:
+            continue
+        rate = {m.page: m.result.requests_per_second for m in site}
+        for page, peer in (("list", section.datasette_table), ("search", section.datasette_search)):
+            factor = rate[page] / peer.result.requests_per_second
+            rows.append(
+                (
+                    f"{page} ≥ {PEER_FACTOR}× {peer.page}, page cache {page_cache}",
+                    f"{factor:.1f}×",
+                    factor >= PEER_FACTOR,
+                )
+            )
+        if page_cache == "on":
+            for page in ("list", "detail"):
+                share = rate[page] / static
+                rows.append(
+                    (
+                        f"cached {page} ≥ {STATIC_SHARE:.0%} of the static file",
+                        f"{share:.0%}",
+                        share >= STATIC_SHARE,
+                    )
+                )
+        slowest = max(site, key=lambda m: m.result.p99_ms)
+        rows.append(
+            (
+                f"p99 < {P99_LIMIT_MS} ms on every page, page cache {page_cache}",
+                f"slowest: {slowest.page}, {format_ms(slowest.result.p99_ms)}",
+                slowest.result.p99_ms < P99_LIMIT_MS,
+            )
+        )
+    rows.append(
+        (
+            f"each worker < {RSS_LIMIT_MB} MB resident",
+            f"largest: {section.max_worker_rss_mb:.0f} MB",
+            section.max_worker_rss_mb < RSS_LIMIT_MB,
+        )
+    )
+    return rows
+
+
+def section_markdown(section):
+    lines = [
+        f"### {DATABASE_NAMES[section.database]}, {section.size:,} demo entries",
+        "",
+        *measurement_table(section.measurements),
+        "",
+        f"{section.workers} gunicorn workers; the largest resident set after the runs: "
+        f"{section.max_worker_rss_mb:.0f} MB.",
+        "",
+        "| target | measured | |",
+        "| --- | --- | --- |",
+    ]
+    for target, measured, reached in target_rows(section):
+        lines.append(f"| {target} | {measured} | {'reached' if reached else 'not reached'} |")
+    return lines
+
+
+NOTES = """
+## What limits these figures
+
+- **Shared cores.** wrk (two threads) runs on the same {cores} cores as the servers it loads,
+  so every figure, the site's, the static file's and Datasette's alike, is lower than with a
+  separate load generator, and the busiest pages suffer most.
+- **Process models.** gunicorn runs the repository's gunicorn.conf.py: {workers} synchronous
+  workers (2 × cores + 1, or `WEB_CONCURRENCY`), the access log on, and each worker replaced
+  after {max_requests} ± {max_requests_jitter} requests, which at these rates happens every
+  few seconds; a new worker starts with an empty page cache (each worker has its own local
+  memory cache), and the resident sets above are those of the workers alive at the end.
+  Datasette is one asynchronous process (uvicorn): its Python runs on one core at a time,
+  only its SQLite queries, in a few threads, may use the other. It runs `--immutable`, its
+  fastest mode.
+- **Same content.** Datasette serves a SQLite file that bench/export_datasette.py writes from
+  the same database: one row per published entry with its category, legal form and founding
+  year, and its states, districts and topics as JSON arrays. Its table page asks for the
+  site's five facets (`_facet=category`, `_facet=legal_form`, `_facet_array` for states,
+  districts and topics) and {page_size} rows, as the site's list does; its search is FTS5 on
+  name and description (`sqlite-utils enable-fts`), without stemming or compound words. Its
+  settings: {datasette_settings}, and `default_facet_size` as large as the largest facet, so
+  no facet is cut off or shortened.
+- **One address per run.** wrk asks for the same address again and again. With the page
+  cache on, that is the cache's best case; "off" (`DJANGO_PAGE_CACHE_SECONDS=0`: entries
+  expire at once) shows what rendering costs, as for searches nobody asked before.
+- **Databases.** PostgreSQL runs Debian's default configuration on the same machine;
+  `VACUUM ANALYZE` after loading gives its planner the statistics autovacuum would have
+  gathered on a server in use. SQLite is used as the site leaves it.
+- Every request sends `Accept-Encoding: {accept_encoding}`, as browsers do, so whitenoise
+  answers with its Brotli file.
+"""
+
+
+def report_markdown(sections, facts, command, options):
+    lines = ["# Benchmarks", ""]
+    if options.trial:
+        lines += [
+            "> **Trial run**, short and small, on a machine busy with other work: it shows "
+            "the report's form, not the site's speed.",
+            "",
+        ]
+    wrk_line = shlex.join(wrk_command("URL", options.duration, options.connections))
+    lines += [
+        f"Measured on {facts['date']} with `{command}` (`make bench` runs it with the "
+        "defaults). Each page is first loaded for "
+        f"{options.warmup} s to warm up, then measured with `{wrk_line}`; gunicorn serves the "
+        "site with the production settings (DEBUG off).",
+        "",
+        "## Machine and versions",
+        "",
+        *(f"- {name}: {value}" for name, value in facts.items() if name != "date"),
+        "",
+        "## Results",
+        "",
+    ]
+    for section in sections:
+        lines += [*section_markdown(section), ""]
+    settings = ", ".join(f"`{name}` {value}" for name, value in DATASETTE_SETTINGS.items())
+    gunicorn_conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    lines.append(
+        NOTES.format(
+            cores=facts["cores (`nproc`)"],
+            workers=sections[0].workers if sections else gunicorn_conf["workers"],
+            max_requests=f"{gunicorn_conf['max_requests']:,}",
+            max_requests_jitter=gunicorn_conf["max_requests_jitter"],
+            page_size=LIST_PAGE_SIZE,
+            datasette_settings=settings,
+            accept_encoding=ACCEPT_ENCODING,
+        ).strip()
+    )
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- Processes ------------------------------------------------------------------------
+
+
+def run(*command, **kwargs):
+    print("$", shlex.join(map(str, command)), file=sys.stderr)
+    return subprocess.run(list(map(str, command)), check=True, **kwargs)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def server(command, log_path, env=None, cwd=ROOT):
+    """A server in a session of its own, so that stopping it stops all its processes."""
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            list(map(str, command)),
+            cwd=cwd,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            yield process
+        finally:
+            stop(process)
+
+
+def stop(process):
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=35)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def wait_until_up(url, process, log_path):
+    deadline = time.monotonic() + START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(url, timeout=5).close()
+            return
+        time.sleep(0.5)
+    sys.exit(f"{url} did not answer; its log:\n{log_path.read_text(errors='replace')[-4000:]}")
+
+
+def check_page(url):
+    """Measuring a page that fails would measure the error page: refuse."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            if response.status == 200:
+                return
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    sys.exit(f"{url} answers {status}, not 200.")
+
+
+def children(pid):
+    """The processes whose parent is pid: gunicorn's workers."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with contextlib.suppress(OSError):
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
+            if int(fields["PPid"]) == pid:
+                found.append(int(status.parent.name))
+    return found
+
+
+def resident_mb(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# --- Setting up -----------------------------------------------------------------------
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    run("apt-get", "update")
+    run("apt-get", "install", "-y", "wrk", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def ensure_datasette():
+    """Datasette in its own venv, so none of its dependencies enter the project's."""
+    stamp = DATASETTE_VENV / ".installed"
+    if stamp.exists() and stamp.read_text() == "\n".join(DATASETTE_PACKAGES):
+        return
+    run(PYTHON, "-m", "venv", "--clear", DATASETTE_VENV)
+    pip = [DATASETTE_VENV / "bin" / "python", "-m", "pip", "--disable-pip-version-check"]
+    run(*pip, "install", "--quiet", *DATASETTE_PACKAGES)
+    stamp.write_text("\n".join(DATASETTE_PACKAGES))
+
+
+def site_env(static_root, database_url=None):
+    """The environment of `make run`: production settings, plain HTTP on loopback."""
+    env = {name: value for name, value in os.environ.items() if name != "DJANGO_DEBUG"}
+    env.update(
+        DJANGO_HTTPS="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_STATIC_ROOT=str(static_root),
+    )
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def manage(env, *arguments, **kwargs):
+    return run(PYTHON, "manage.py", *arguments, env=env, cwd=ROOT, **kwargs)
+
+
+def postgres(*sql):
+    # psql as postgres cannot enter root's working directory; start from /.
+    command = ["runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1"]
+    for statement in sql:
+        command += ["-c", statement]
+    return run(*command, cwd="/", capture_output=True, text=True).stdout
+
+
+def fresh_database(database, directory):
+    """An empty database for one run, and its DATABASE_URL."""
+    if database == "sqlite":
+        path = directory / "site.sqlite3"
+        for stale in directory.glob("site.sqlite3*"):
+            stale.unlink()
+        return f"sqlite:///{path}"
+    postgres(
+        f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)",
+        f"CREATE DATABASE {PG_DATABASE} OWNER lausitz",
+    )
+    return PG_URL
+
+
+def fill_database(database, env, size):
+    manage(env, "migrate", "--noinput", "-v", "0")
+    manage(env, "seed_directory")
+    manage(env, "generate_demo_data", "--count", size)
+    if database == "postgresql":
+        # What autovacuum would have done long since on a server in use: planner statistics.
+        run(
+            "runuser", "-u", "postgres", "--", "psql", "-X", "-q", "-d", PG_DATABASE,
+            "-c", "VACUUM ANALYZE", cwd="/",
+        )  # fmt: skip
+
+
+def sample_pages(env):
+    output = manage(env, "shell", "-c", SAMPLE_SLUGS, capture_output=True, text=True).stdout
+    organisation, person = json.loads(output.strip().splitlines()[-1])
+    return [
+        ("detail", f"/organisationen/{organisation}/"),
+        ("contact", f"/ansprechpartner/{person}/"),
+    ]
+
+
+def datasette_file(env, directory):
+    path = directory / f"{DATASETTE_DB_NAME}.db"
+    run(PYTHON, BENCH / "export_datasette.py", path, env=env, cwd=ROOT)
+    run(
+        DATASETTE_VENV / "bin" / "sqlite-utils", "enable-fts", "--fts5",
+        path, "organisations", "name", "description",
+    )  # fmt: skip
+    return path
+
+
+def largest_facet(path):
+    """The most options any facet has: Datasette shows that many, as the site shows all."""
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        counts = [
+            connection.execute(f"SELECT count(DISTINCT {column}) FROM organisations").fetchone()[0]
+            for column in ("category", "legal_form")
+        ] + [
+            connection.execute(
+                f"SELECT count(DISTINCT value) FROM organisations, json_each({column})"
+            ).fetchone()[0]
+            for column in ("federal_states", "districts", "topics")
+        ]
+    return max(counts)
+
+
+def static_path(static_root):
+    manifest = json.loads((static_root / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["css/site.css"]
+
+
+# --- Measuring ------------------------------------------------------------------------
+
+
+def measure(base_url, page, path, options, **kwargs):
+    url = base_url + path
+    check_page(url)
+    print(f"  {page}: {url}", file=sys.stderr)
+    wrk(url, options.warmup, options.connections)
+    return Measurement(page, path, wrk(url, options.duration, options.connections), **kwargs)
+
+
+def measure_site(env, pages, static_root, directory, options):
+    """The site's pages, with the page cache on and off, and the static file."""
+    measurements, static, max_rss = [], None, 0.0
+    for page_cache, cache_env in PAGE_CACHE.items():
+        port = free_port()
+        log = directory / f"gunicorn-page-cache-{page_cache}.log"
+        server_env = {**env, **cache_env, "HOST": "127.0.0.1", "PORT": str(port)}
+        with server([GUNICORN, "-c", "gunicorn.conf.py"], log, env=server_env) as master:
+            base_url = f"http://127.0.0.1:{port}"
+            wait_until_up(base_url + "/", master, log)
+            for page, path in pages:
+                measurements.append(measure(base_url, page, path, options, page_cache=page_cache))
+            if page_cache == "on":
+                path = static_path(static_root)
+                static = measure(base_url, "static file (the ceiling)", path, options)
+            workers = children(master.pid)
+            max_rss = max(max_rss, *(resident_mb(pid) for pid in workers))
+    return measurements, static, len(workers), max_rss
+
+
+def measure_datasette(peer_file, log, options):
+    """Datasette's faceted table page and its search, on the site's data."""
+    port = free_port()
+    settings = {**DATASETTE_SETTINGS, "default_facet_size": str(largest_facet(peer_file))}
+    command = [DATASETTE_VENV / "bin" / "datasette", "serve", "--immutable", peer_file]
+    command += ["--host", "127.0.0.1", "--port", port]
+    for name, value in settings.items():
+        command += ["--setting", name, value]
+    table = f"/{DATASETTE_DB_NAME}/organisations?{DATASETTE_FACETS}&_size={LIST_PAGE_SIZE}"
+    with server(command, log) as process:
+        base_url = f"http://127.0.0.1:{port}"
+        wait_until_up(base_url + "/", process, log)
+        return (
+            measure(base_url, "Datasette's faceted table", table, options),
+            measure(base_url, "Datasette's search", f"{table}&_search={SEARCH_TERM}", options),
+        )
+
+
+def measure_section(database, size, static_root, options):
+    directory = WORK / f"{database}-{size}"
+    directory.mkdir(parents=True, exist_ok=True)
+    env = site_env(static_root, fresh_database(database, directory))
+    fill_database(database, env, size)
+    pages = SITE_PAGES + sample_pages(env)
+    peer_file = datasette_file(env, directory)
+
+    site, static, workers, max_rss = measure_site(env, pages, static_root, directory, options)
+    table, search = measure_datasette(peer_file, directory / "datasette.log", options)
+    return Section(database, size, workers, max_rss, site, static, table, search)
+
+
+def machine_facts():
+    def output(*command, cwd=None):
+        try:
+            run_ = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
+        except OSError:
+            return "not installed"
+        return (run_.stdout or run_.stderr).strip()
+
+    import django
+    import gunicorn
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "unknown",
+    )
+    memory = output("free", "-g").splitlines()[1].split()[1]
+    postgres_version = output(
+        "runuser", "-u", "postgres", "--", "psql", "-X", "-tAc", "SHOW server_version", cwd="/"
+    )
+    return {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cores (`nproc`)": output("nproc"),
+        "memory (`free -g`)": f"{memory} GiB",
+        "processor": cpu,
+        "Python": platform.python_version(),
+        "Django": django.get_version(),
+        "gunicorn": gunicorn.__version__,
+        "PostgreSQL": postgres_version or "not running",
+        "SQLite": sqlite3.sqlite_version,
+        "Datasette": output(DATASETTE_VENV / "bin" / "datasette", "--version").split()[-1],
+        "wrk": output("wrk", "-v").splitlines()[0].split(" Copyright")[0].removeprefix("wrk "),
+    }
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument(
+        "--databases", nargs="+", choices=DATABASE_NAMES, default=list(DATABASE_NAMES)
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page (10)")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds before each (2)")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument(
+        "--trial",
+        action="store_true",
+        help="label the report as a trial run, whose figures mean nothing",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv):
+    options = parse_args(argv)
+    command = shlex.join([".venv/bin/python", "bench/run.py", *argv])
+    # A plain `kill` stops the run as Ctrl-C does: the finally blocks stop the servers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+
+    ensure_wrk()
+    ensure_datasette()
+    if "postgresql" in options.databases:
+        run(ROOT / "scripts" / "postgres.sh", stdout=subprocess.DEVNULL)
+    static_root = WORK / "static"
+    manage(site_env(static_root), "collectstatic", "--noinput", "--clear", "-v", "0")
+
+    sections = [
+        measure_section(database, size, static_root, options)
+        for database in options.databases
+        for size in options.sizes
+    ]
+    facts = machine_facts()
+    report = report_markdown(sections, facts, command, options)
+    print(report)
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(report)
+    print(f"Written to {REPORT.relative_to(ROOT)}.", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
