@@ -2,6 +2,7 @@
 
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)"[^>]*>([^<]*)</a>')
 FACET_OPTION = re.compile(
@@ -38,4 +39,14 @@ def links(response):
     return [
         (" ".join(unescape(TAG.sub(" ", label)).split()), unescape(href))
         for href, label in re.findall(r'<a [^>]*?href="([^"]*)"[^>]*>(.*?)</a>', html, re.DOTALL)
+    ]
+
+
+def sitemap_pages(client):
+    """The responses of every sitemap page the index /sitemap.xml names, in its order."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    return [
+        client.get(urlsplit(location)._replace(scheme="", netloc="").geturl())
+        for location in re.findall(r"<loc>(.*?)</loc>", unescape(index.text))
     ]

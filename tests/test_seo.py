@@ -1,6 +1,7 @@
 """What search engines and link previews read: titles, canonical links, Open Graph, JSON-LD."""
 
 import json
+import math
 import re
 import struct
 from html import unescape
@@ -11,8 +12,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from organisations.models import Organisation
+from seo.sitemaps import OrganisationSitemap
 
 from .factories import OrganisationFactory
+from .pages import sitemap_pages
 from .site_pages import SitePage
 
 pytestmark = pytest.mark.django_db
@@ -404,11 +407,13 @@ def sitemap_entries(response):
 
 
 @pytest.fixture
-def sitemap(get):
-    response = get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/xml"
-    return sitemap_entries(response)
+def sitemap(client, seed):
+    entries = {}
+    for response in sitemap_pages(client):
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/xml"
+        entries |= sitemap_entries(response)
+    return entries
 
 
 def site_url(path):
@@ -468,6 +473,32 @@ def test_sitemap_entries_name_their_language_versions(sitemap):
 def test_sitemap_dates_entries_by_their_last_change(sitemap):
     changed = Organisation.objects.get(slug="lmbv").updated_at.date().isoformat()
     assert sitemap[site_url("/organisationen/lmbv/")]["lastmod"] == changed
+
+
+def test_sitemap_is_an_index_of_its_sections(client, seed):
+    index = client.get("/sitemap.xml").text
+    assert "<sitemapindex" in index
+    for section in ["pages", "organisations", "contacts"]:
+        assert f"<loc>{site_url(f'/sitemap-{section}.xml')}</loc>" in index
+
+
+def test_sitemap_sections_come_in_pages_of_at_most_the_limit(client, seed, monkeypatch):
+    monkeypatch.setattr(OrganisationSitemap, "limit", 4)
+    pages = [
+        sitemap_entries(response)
+        for response in sitemap_pages(client)
+        if response.request["PATH_INFO"] == "/sitemap-organisations.xml"
+    ]
+    count = Organisation.objects.count()
+    assert len(pages) == math.ceil(count * 2 / 4) > 1
+    assert all(len(page) <= 4 for page in pages)
+    locations = [location for page in pages for location in page]
+    assert len(set(locations)) == len(locations) == count * 2
+
+
+def test_sitemap_page_beyond_the_last_is_not_found(client, seed):
+    assert client.get("/sitemap-organisations.xml?p=99").status_code == 404
+    assert client.get("/sitemap-gibtsnicht.xml").status_code == 404
 
 
 def test_robots_txt_allows_everything_but_the_admin_and_names_the_sitemap(get):
