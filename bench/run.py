@@ -210,6 +210,8 @@ def format_ms(value):
 
 
 def format_errors(result):
+    if not result.requests_per_second:
+        return "no answer in time"
     parts = []
     if result.non_success:
         parts.append(f"{result.non_success} non-2xx/3xx")
@@ -233,6 +235,10 @@ def measurement_table(measurements):
     return lines
 
 
+def ratio(rate, other):
+    return rate / other if other else float("inf")
+
+
 def target_rows(section):
     """(target, measured, reached) for each of the issue's targets."""
     rows = []
@@ -243,7 +249,7 @@ def target_rows(section):
             continue
         rate = {m.page: m.result.requests_per_second for m in site}
         for page, peer in (("list", section.datasette_table), ("search", section.datasette_search)):
-            factor = rate[page] / peer.result.requests_per_second
+            factor = ratio(rate[page], peer.result.requests_per_second)
             rows.append(
                 (
                     f"{page} ≥ {PEER_FACTOR}× {peer.page}, page cache {page_cache}",
@@ -253,7 +259,7 @@ def target_rows(section):
             )
         if page_cache == "on":
             for page in ("list", "detail"):
-                share = rate[page] / static
+                share = ratio(rate[page], static)
                 rows.append(
                     (
                         f"cached {page} ≥ {STATIC_SHARE:.0%} of the static file",
@@ -372,9 +378,9 @@ def report_markdown(sections, facts, command, options):
 # --- Processes ------------------------------------------------------------------------
 
 
-def run(*command, **kwargs):
+def run(*command, check=True, **kwargs):
     print("$", shlex.join(map(str, command)), file=sys.stderr)
-    return subprocess.run(list(map(str, command)), check=True, **kwargs)
+    return subprocess.run(list(map(str, command)), check=check, **kwargs)
 
 
 def free_port():
@@ -426,7 +432,7 @@ def wait_until_up(url, process, log_path):
     sys.exit(f"{url} did not answer; its log:\n{log_path.read_text(errors='replace')[-4000:]}")
 
 
-def check_page(url):
+def check_page(url, log_path):
     """Measuring a page that fails would measure the error page: refuse."""
     try:
         with urllib.request.urlopen(url, timeout=60) as response:
@@ -435,7 +441,7 @@ def check_page(url):
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code
-    sys.exit(f"{url} answers {status}, not 200.")
+    sys.exit(f"{url} answers {status}, not 200; the server's log: {log_path}")
 
 
 def children(pid):
@@ -500,6 +506,28 @@ def postgres(*sql):
     for statement in sql:
         command += ["-c", statement]
     return run(*command, cwd="/", capture_output=True, text=True).stdout
+
+
+@contextlib.contextmanager
+def postgres_server():
+    """The local PostgreSQL server (scripts/postgres.sh); stopped again if it was not running."""
+    # A fresh machine has no pg_isready before scripts/postgres.sh installs the server.
+    was_running = (
+        shutil.which("pg_isready")
+        and run("pg_isready", "--quiet", "--host", "127.0.0.1", check=False).returncode == 0
+    )
+    run(ROOT / "scripts" / "postgres.sh", stdout=subprocess.DEVNULL)
+    try:
+        yield
+    finally:
+        if not was_running:
+            clusters = run("pg_lsclusters", "--no-header", capture_output=True, text=True)
+            version, name = next(
+                line.split()[:2]
+                for line in clusters.stdout.splitlines()
+                if line.split()[2] == "5432"
+            )
+            run("pg_ctlcluster", version, name, "stop")
 
 
 def fresh_database(database, directory):
@@ -570,9 +598,9 @@ def static_path(static_root):
 # --- Measuring ------------------------------------------------------------------------
 
 
-def measure(base_url, page, path, options, **kwargs):
+def measure(base_url, log, page, path, options, **kwargs):
     url = base_url + path
-    check_page(url)
+    check_page(url, log)
     print(f"  {page}: {url}", file=sys.stderr)
     wrk(url, options.warmup, options.connections)
     return Measurement(page, path, wrk(url, options.duration, options.connections), **kwargs)
@@ -589,10 +617,12 @@ def measure_site(env, pages, static_root, directory, options):
             base_url = f"http://127.0.0.1:{port}"
             wait_until_up(base_url + "/", master, log)
             for page, path in pages:
-                measurements.append(measure(base_url, page, path, options, page_cache=page_cache))
+                measurements.append(
+                    measure(base_url, log, page, path, options, page_cache=page_cache)
+                )
             if page_cache == "on":
                 path = static_path(static_root)
-                static = measure(base_url, "static file (the ceiling)", path, options)
+                static = measure(base_url, log, "static file (the ceiling)", path, options)
             workers = children(master.pid)
             max_rss = max(max_rss, *(resident_mb(pid) for pid in workers))
     return measurements, static, len(workers), max_rss
@@ -611,8 +641,8 @@ def measure_datasette(peer_file, log, options):
         base_url = f"http://127.0.0.1:{port}"
         wait_until_up(base_url + "/", process, log)
         return (
-            measure(base_url, "Datasette's faceted table", table, options),
-            measure(base_url, "Datasette's search", f"{table}&_search={SEARCH_TERM}", options),
+            measure(base_url, log, "Datasette's faceted table", table, options),
+            measure(base_url, log, "Datasette's search", f"{table}&_search={SEARCH_TERM}", options),
         )
 
 
@@ -629,7 +659,7 @@ def measure_section(database, size, static_root, options):
     return Section(database, size, workers, max_rss, site, static, table, search)
 
 
-def machine_facts():
+def machine_facts(databases):
     def output(*command, cwd=None):
         try:
             run_ = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
@@ -649,9 +679,11 @@ def machine_facts():
         "unknown",
     )
     memory = output("free", "-g").splitlines()[1].split()[1]
-    postgres_version = output(
-        "runuser", "-u", "postgres", "--", "psql", "-X", "-tAc", "SHOW server_version", cwd="/"
-    )
+    postgres_version = "not measured"
+    if "postgresql" in databases:
+        postgres_version = output(
+            "runuser", "-u", "postgres", "--", "psql", "-X", "-tAc", "SHOW server_version", cwd="/"
+        )
     return {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cores (`nproc`)": output("nproc"),
@@ -660,7 +692,7 @@ def machine_facts():
         "Python": platform.python_version(),
         "Django": django.get_version(),
         "gunicorn": gunicorn.__version__,
-        "PostgreSQL": postgres_version or "not running",
+        "PostgreSQL": postgres_version,
         "SQLite": sqlite3.sqlite_version,
         "Datasette": output(DATASETTE_VENV / "bin" / "datasette", "--version").split()[-1],
         "wrk": output("wrk", "-v").splitlines()[0].split(" Copyright")[0].removeprefix("wrk "),
@@ -692,17 +724,18 @@ def main(argv):
 
     ensure_wrk()
     ensure_datasette()
-    if "postgresql" in options.databases:
-        run(ROOT / "scripts" / "postgres.sh", stdout=subprocess.DEVNULL)
     static_root = WORK / "static"
     manage(site_env(static_root), "collectstatic", "--noinput", "--clear", "-v", "0")
 
-    sections = [
-        measure_section(database, size, static_root, options)
-        for database in options.databases
-        for size in options.sizes
-    ]
-    facts = machine_facts()
+    with contextlib.ExitStack() as stack:
+        if "postgresql" in options.databases:
+            stack.enter_context(postgres_server())
+        sections = [
+            measure_section(database, size, static_root, options)
+            for database in options.databases
+            for size in options.sizes
+        ]
+        facts = machine_facts(options.databases)
     report = report_markdown(sections, facts, command, options)
     print(report)
     REPORT.parent.mkdir(exist_ok=True)

@@ -133,3 +133,8 @@ def test_targets_missed_are_marked_with_the_figure_that_misses_them():
         "p99 < 50 ms on every page, page cache off": "slowest: list, 80.0 ms",
         "each worker < 150 MB resident": "largest: 200 MB",
     }
+
+
+def test_page_that_never_answered_in_time_says_so():
+    measurement = Measurement("search", "/organisationen/?q=x", result(0.0, p99_ms=0.0), "off")
+    assert "| no answer in time |" in measurement_table([measurement])[-1]
