@@ -28,7 +28,7 @@ PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 # What the accessibility, HTML and Lighthouse checks need besides the venv.
 CHECKERS := node_modules/.installed /usr/bin/java
 
-.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres lighthouse clean
+.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis lighthouse clean
 
 help: ## Show this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -68,6 +68,11 @@ node_modules/.installed: package.json package-lock.json
 /usr/bin/java:
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless
+
+# The shared-cache tests run against a real Redis.
+/usr/bin/redis-server:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y redis-server
 
 # compilemessages needs GNU gettext's msgfmt.
 /usr/bin/msgfmt:
@@ -113,6 +118,9 @@ postgres: ## Start local PostgreSQL with role and database lausitz (root)
 	scripts/postgres.sh
 	@echo "DATABASE_URL=$(PG_URL)"
 
+redis: /usr/bin/redis-server ## Start a private, in-memory Redis on 127.0.0.1:6390 for the tests
+	scripts/redis.sh
+
 # --- Checks ------------------------------------------------------------------
 
 test: lint test-sqlite test-postgres ## Lint, then the test suite on SQLite and on PostgreSQL
@@ -121,14 +129,14 @@ lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) ## Test suite on SQLite
+test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on SQLite
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # A DATABASE_URL given by the caller is used as is; otherwise start our own server.
 # axe-core and the Nu Html Checker judge markup, which no database changes: they run
 # on SQLite only, which keeps the whole suite well inside CI's 15 minutes.
 MARKUP_CHECKS := --ignore=tests/browser/test_accessibility.py --ignore=tests/test_html_validity.py
-test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) ## Test suite on PostgreSQL (DATABASE_URL or a local server)
+test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on PostgreSQL (DATABASE_URL or a local server)
 	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
 	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(MARKUP_CHECKS) $(PYTEST_ARGS)
 

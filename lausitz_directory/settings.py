@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a visitor's cached page is served without touching it.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # German at the plain URLs, English under /en/ (i18n_patterns in urls.py).
     "django.middleware.locale.LocaleMiddleware",
@@ -129,6 +132,10 @@ TEMPLATES = [
 WSGI_APPLICATION = "lausitz_directory.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL selects PostgreSQL.
+# Connections: gunicorn's sync workers serve one request at a time, so each worker needs
+# exactly one connection. A persistent connection per worker (CONN_MAX_AGE, checked before
+# reuse by CONN_HEALTH_CHECKS) is that, with no pool to size and no extra idle connections;
+# psycopg's pool pays off for threaded or async workers sharing connections, which we do not run.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -172,6 +179,35 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 
+# The local memory cache of each worker is the embedded default; CACHE_URL or REDIS_URL
+# (redis://host:port/db, rediss://, unix://) selects one Redis shared by all app servers.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
+if CACHE_URL:
+    if not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        # The address may hold a password: name only its scheme.
+        raise ImproperlyConfigured(
+            f"CACHE_URL/REDIS_URL must start with redis://, rediss:// or unix://, "
+            f"not {CACHE_URL.split(':', 1)[0]}:"
+        )
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # About 50 kB a page: a few megabytes per worker at most.
+            "OPTIONS": {"MAX_ENTRIES": 500},
+        }
+    }
+# Whole pages for visitors (pagecache/middleware.py). A key names the content version, so
+# entries never go stale; the timeout only frees memory. Shared caches (a proxy or CDN in
+# front) may serve a page for PAGE_CACHE_SHARED_MAX_AGE seconds after an edit; browsers
+# revalidate every time.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("DJANGO_PAGE_CACHE_SHARED_SECONDS", "60"))
+
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -179,6 +215,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# collectstatic writes .gz and, with the Brotli package installed, .br files. Hashed names
+# are cached for ten years (immutable); names without a hash, which pages never link,
+# only for an hour, since a deploy may change them.
+WHITENOISE_MAX_AGE = 60 * 60
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # Where `make backup` (manage.py backup_directory) writes; never committed.

@@ -19,3 +19,11 @@ class ContentStamp(models.Model):
 
     def __str__(self):
         return f"{self.counter} ({self.changed_at:%Y-%m-%d %H:%M:%S})"
+
+    @property
+    def version(self):
+        """
+        Unique even when the counter repeats: a restore loads an older row, a flushed table
+        starts it anew, a rolled-back test transaction takes its increments back.
+        """
+        return f"{self.counter}-{self.changed_at.timestamp():.6f}"

@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 
@@ -49,6 +50,13 @@ def editor(client, seed):
     user.groups.add(Group.objects.get(name="Redaktion"))
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Each test starts without cached pages, as a freshly started server does."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

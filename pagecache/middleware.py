@@ -1,0 +1,161 @@
+"""
+Whole-page caching and conditional GET for visitors.
+
+Pages are the same for every visitor: they carry no cookies and the address alone decides the
+language. So a rendered page is kept under a key made of the release token (the code), the
+content stamp (the data) and the address; a change of either makes a new key, and old entries
+simply expire. Editors, who have a session and may see drafts, always get a fresh page.
+
+The stamp is read before anything else, once per request. That order keeps the cache correct
+while an edit commits: a page stored under a stamp is never older than that stamp.
+"""
+
+import functools
+import hashlib
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.urls import reverse
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date, split_header_value
+from django.utils.translation import get_language_from_path
+
+from . import stamp
+from .release import release_token
+
+# What keeps a response out of every cache, as its view or Django decided.
+UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+
+
+def cache_control_directives(response):
+    value = response.get("Cache-Control", "")
+    return {directive.split("=")[0].strip().lower() for directive in split_header_value(value)}
+
+
+class VisitorPage:
+    """A visitor's GET or HEAD of a public address, and what identifies its response."""
+
+    def __init__(self, request, content):
+        self.request = request
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        # The absolute address: robots.txt, feeds and canonical links name the host.
+        identity = "|".join(
+            [release_token(), content.version, language, request.build_absolute_uri()]
+        )
+        digest = hashlib.sha256(identity.encode()).hexdigest()
+        self.cache_key = f"pagecache:{digest}"
+        # Weak: the same content version renders an equivalent page, though a byte of it
+        # (a date formatted at render time) might differ between two renderings.
+        self.etag = f'W/"{digest[:32]}"'
+        self.last_modified = int(content.changed_at.timestamp())
+
+    def add_headers(self, response):
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        patch_cache_control(
+            response,
+            public=True,
+            # Browsers ask again every time and get a cheap 304 while nothing changed, so an
+            # edit shows at once; shared caches (a proxy, a CDN) may keep a page this long.
+            max_age=0,
+            s_maxage=settings.PAGE_CACHE_SHARED_MAX_AGE,
+        )
+        remove_vary_on_accept_language(response)
+        # A proxy must not hand a visitor's page to an editor, who sends a session cookie.
+        patch_vary_headers(response, ["Cookie"])
+
+    def conditional_response(self, response=None):
+        return get_conditional_response(
+            self.request, etag=self.etag, last_modified=self.last_modified, response=response
+        )
+
+
+def remove_vary_on_accept_language(response):
+    """
+    LocaleMiddleware adds `Vary: Accept-Language` to addresses without a language prefix, in
+    case it chose the language from the header. Here the address alone decides (German at
+    plain addresses, `prefix_default_language=False`), so the page does not vary by it and
+    shared caches need not keep a copy per browser language.
+    """
+    if not response.has_header("Vary"):
+        return
+    kept = [
+        field
+        for field in split_header_value(response["Vary"])
+        if field.lower() != "accept-language"
+    ]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    else:
+        del response["Vary"]
+
+
+class PageCacheMiddleware:
+    """Put it after WhiteNoise and before SessionMiddleware, which a cached page never needs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or self.is_admin(request):
+            return self.get_response(request)
+        if self.is_editor(request):
+            response = self.get_response(request)
+            # What an editor sees may show drafts; no cache keeps it.
+            if not response.has_header("Cache-Control"):
+                add_never_cache_headers(response)
+            return response
+        return self.visitor_response(request)
+
+    def visitor_response(self, request):
+        page = VisitorPage(request, stamp.current())
+        # The ETag names the page at this content version, so a match needs no rendering.
+        not_modified = page.conditional_response()
+        if not_modified is not None:
+            page.add_headers(not_modified)
+            return not_modified
+
+        cache = caches[settings.PAGE_CACHE_ALIAS]
+        cached = cache.get(page.cache_key)
+        if cached is not None:
+            return page.conditional_response(cached) or cached
+
+        response = self.get_response(request)
+        if not self.is_public(response):
+            if response.status_code >= 400 and not response.has_header("Cache-Control"):
+                # Error pages are cheap and must not outlive the error: no copy is kept.
+                patch_cache_control(response, no_cache=True)
+            return response
+        page.add_headers(response)
+        # Streamed downloads get validators but are not kept: their body is read only once.
+        if request.method == "GET" and not response.streaming:
+            cache.set(page.cache_key, response, settings.PAGE_CACHE_TIMEOUT)
+        return page.conditional_response(response) or response
+
+    @functools.cached_property
+    def admin_prefix(self):
+        return reverse("admin:index")
+
+    def is_admin(self, request):
+        return request.path_info.startswith(self.admin_prefix)
+
+    def is_editor(self, request):
+        # Visitors get no cookies (tests/test_cookies.py); a session or a message waiting
+        # for the next page means an editor, whose pages are their own.
+        return any(
+            name in request.COOKIES
+            for name in (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+        )
+
+    def is_public(self, response):
+        return (
+            response.status_code == 200
+            and not response.cookies
+            and not cache_control_directives(response) & UNCACHEABLE_DIRECTIVES
+        )
