@@ -11,6 +11,8 @@ SHELL := /bin/bash
 
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Options of bench/run.py, e.g. BENCH_ARGS="--sizes 10000 --databases sqlite --duration 3".
+BENCH_ARGS ?=
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -28,7 +30,7 @@ PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 # What the accessibility, HTML and Lighthouse checks need besides the venv.
 CHECKERS := node_modules/.installed /usr/bin/java
 
-.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis lighthouse clean
+.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis lighthouse bench clean
 
 help: ## Show this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -144,6 +146,12 @@ test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS)
 # a running one; MIN_SCORE (100) and FORM_FACTOR=desktop are passed through.
 lighthouse: $(VENV)/.installed /usr/bin/chromium node_modules/.installed ## Lighthouse scores of home, list, organisation and contact pages
 	$(PY) scripts/lighthouse.py
+
+# Root, as for `make postgres`: installs wrk if missing and starts PostgreSQL; Datasette goes
+# into its own venv. Fills the databases lausitz_bench and var/bench/ with demo entries and
+# takes about half an hour with the defaults (both databases, 10,000 and 100,000 entries).
+bench: $(VENV)/.installed $(MESSAGES) ## Load-test the pages beside a static file and Datasette; writes docs/benchmarks.md
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 # --- Housekeeping ------------------------------------------------------------
 
