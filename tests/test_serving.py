@@ -11,10 +11,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import wsgiref.util
 from pathlib import Path
 
+import brotli
 import django
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
 from django.templatetags.static import static
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +48,60 @@ def test_whitenoise_serves_the_hashed_stylesheet_compressed_and_cached_on_django
     assert compressed["Content-Encoding"] == "gzip"
     body = b"".join(plain.streaming_content)
     assert gzip.decompress(b"".join(compressed.streaming_content)) == body
+
+
+def test_whitenoise_serves_hashed_files_brotli_compressed_and_immutable_for_years(client):
+    url = static("css/site.css")
+
+    plain = client.get(url)
+    compressed = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+
+    assert compressed.status_code == 200
+    assert compressed["Content-Encoding"] == "br"
+    assert "immutable" in compressed["Cache-Control"]
+    assert int(re.search(r"max-age=(\d+)", compressed["Cache-Control"]).group(1)) >= ONE_YEAR
+    body = b"".join(plain.streaming_content)
+    assert brotli.decompress(b"".join(compressed.streaming_content)) == body
+
+
+def test_static_file_without_a_hash_is_cached_for_an_hour_only(client):
+    # Pages link only hashed names; this one may change with the next deploy.
+    response = client.get("/static/css/site.css")
+    assert response.status_code == 200
+    assert "max-age=3600" in response["Cache-Control"]
+    assert "immutable" not in response["Cache-Control"]
+
+
+# --- Database connections ----------------------------------------------------------
+
+
+def serve(application, path):
+    """One request as a WSGI server makes it, with request_finished at the end."""
+    environ = {}
+    wsgiref.util.setup_testing_defaults(environ)
+    environ["PATH_INFO"] = path
+    statuses = []
+    response = application(environ, lambda status, headers: statuses.append(status))
+    try:
+        b"".join(response)
+    finally:
+        response.close()
+    return statuses[0]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_requests_reuse_one_database_connection(monkeypatch):
+    # What DATABASE_CONN_MAX_AGE sets; the next connection opened takes it.
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    connection.close()
+    application = WSGIHandler()
+
+    assert serve(application, "/robots.txt").startswith("200")
+    first = connection.connection
+    assert serve(application, "/robots.txt").startswith("200")
+
+    assert first is not None
+    assert connection.connection is first
 
 
 # --- gunicorn, as `make run` starts it -------------------------------------------
@@ -86,10 +144,11 @@ def manage(env, *args):
         pytest.fail(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
 
 
-def fetch(url):
-    """Status, headers and text of a GET, error statuses included."""
+def fetch(url, headers=None):
+    """Status, headers and text of a GET, error statuses (and 304) included."""
+    request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=REQUEST_TIMEOUT) as response:
+        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         with error:
@@ -173,3 +232,13 @@ def test_gunicorn_serves_the_stylesheet_the_home_page_links(gunicorn_site):
 
     assert status == 200
     assert headers["Content-Type"].startswith("text/css")
+
+
+def test_gunicorn_workers_all_answer_304_for_the_etag_one_of_them_sent(gunicorn_site):
+    url = gunicorn_site + "/organisationen/"
+    _, headers, _ = fetch(url)
+
+    # Two workers take turns; each must know the ETag whichever one sent.
+    statuses = {fetch(url, {"If-None-Match": headers["ETag"]})[0] for _ in range(10)}
+
+    assert statuses == {304}
