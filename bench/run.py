@@ -129,6 +129,7 @@ class Section:
     database: str
     size: int
     workers: int
+    worker_restarts: int  # by max_requests, during the runs
     max_worker_rss_mb: float
     site: list  # with the page cache on and off
     static: Measurement
@@ -291,7 +292,8 @@ def section_markdown(section):
         "",
         *measurement_table(section.measurements),
         "",
-        f"{section.workers} gunicorn workers; the largest resident set after the runs: "
+        f"{section.workers} gunicorn workers, replaced {section.worker_restarts} times during "
+        "the runs (`max_requests`); the largest resident set after the runs: "
         f"{section.max_worker_rss_mb:.0f} MB.",
         "",
         "| target | measured | |",
@@ -432,10 +434,15 @@ def wait_until_up(url, process, log_path):
     sys.exit(f"{url} did not answer; its log:\n{log_path.read_text(errors='replace')[-4000:]}")
 
 
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def check_page(url, log_path):
-    """Measuring a page that fails would measure the error page: refuse."""
+    """Measuring a page that fails or redirects would measure something else: refuse."""
     try:
-        with urllib.request.urlopen(url, timeout=60) as response:
+        with urllib.request.build_opener(NoRedirects).open(url, timeout=60) as response:
             if response.status == 200:
                 return
             status = response.status
@@ -608,7 +615,7 @@ def measure(base_url, log, page, path, options, **kwargs):
 
 def measure_site(env, pages, static_root, directory, options):
     """The site's pages, with the page cache on and off, and the static file."""
-    measurements, static, max_rss = [], None, 0.0
+    measurements, static, max_rss, restarts = [], None, 0.0, 0
     for page_cache, cache_env in PAGE_CACHE.items():
         port = free_port()
         log = directory / f"gunicorn-page-cache-{page_cache}.log"
@@ -625,7 +632,8 @@ def measure_site(env, pages, static_root, directory, options):
                 static = measure(base_url, log, "static file (the ceiling)", path, options)
             workers = children(master.pid)
             max_rss = max(max_rss, *(resident_mb(pid) for pid in workers))
-    return measurements, static, len(workers), max_rss
+        restarts += log.read_text(errors="replace").count("Booting worker") - len(workers)
+    return measurements, static, len(workers), restarts, max_rss
 
 
 def measure_datasette(peer_file, log, options):
@@ -654,9 +662,11 @@ def measure_section(database, size, static_root, options):
     pages = SITE_PAGES + sample_pages(env)
     peer_file = datasette_file(env, directory)
 
-    site, static, workers, max_rss = measure_site(env, pages, static_root, directory, options)
+    site, static, workers, restarts, max_rss = measure_site(
+        env, pages, static_root, directory, options
+    )
     table, search = measure_datasette(peer_file, directory / "datasette.log", options)
-    return Section(database, size, workers, max_rss, site, static, table, search)
+    return Section(database, size, workers, restarts, max_rss, site, static, table, search)
 
 
 def machine_facts(databases):

@@ -58,6 +58,7 @@ def section(list_rate=1000.0, detail_rate=1000.0, static_rate=2000.0, p99_ms=10.
         database="sqlite",
         size=10_000,
         workers=5,
+        worker_restarts=12,
         max_worker_rss_mb=rss,
         site=site,
         static=Measurement("static file", "/static/site.css", result(static_rate)),
