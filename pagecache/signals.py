@@ -1,7 +1,7 @@
 """
 Every save, delete and relation change of public content counts as a change of the content
-stamp, raw saves of loaddata and restores included. Queryset .update() and bulk_create send
-no signals; their callers call stamp.mark_changed() themselves.
+stamp, raw saves of loaddata and restores included. Queryset .update(), bulk_create and raw
+deletes send no signals; their callers call stamp.mark_changed() themselves.
 """
 
 from django.apps import apps
@@ -12,23 +12,21 @@ from .stamp import mark_changed
 
 # The apps whose models public pages show; flatpages and sites for the legal pages and the
 # addresses in sitemaps and feeds.
-CONTENT_APPS = {"organisations", "contacts", "opendata", "flatpages", "sites"}
+CONTENT_APPS = ["organisations", "contacts", "opendata", "flatpages", "sites"]
 
 
-def is_content(model):
-    # Data migrations save historical models, maybe before the stamp's table exists; a new
-    # release token (migrations are code) keys every page anew after them anyway.
-    return model._meta.app_label in CONTENT_APPS and model._meta.apps is apps
+def content_models():
+    """Their models, with the through models of many-to-many fields (m2m_changed's senders)."""
+    for label in CONTENT_APPS:
+        yield from apps.get_app_config(label).get_models(include_auto_created=True)
 
 
 def content_saved_or_deleted(sender, **kwargs):
-    if is_content(sender):
-        mark_changed()
+    mark_changed()
 
 
 def content_relation_changed(sender, action, **kwargs):
-    # The through model of a many-to-many field lives in the app of the field's model.
-    if action.startswith("post_") and is_content(sender):
+    if action.startswith("post_"):
         mark_changed()
 
 
@@ -40,7 +38,11 @@ def stamp_loaded(sender, raw, **kwargs):
 
 
 def connect():
-    post_save.connect(content_saved_or_deleted, dispatch_uid="pagecache-save")
-    post_delete.connect(content_saved_or_deleted, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(content_relation_changed, dispatch_uid="pagecache-m2m")
+    # Connected per model rather than for all: other models keep Django's fast deletes,
+    # and the historical models of data migrations (which may run before the stamp's
+    # table exists) send nothing here.
+    for model in content_models():
+        post_save.connect(content_saved_or_deleted, sender=model, dispatch_uid="pagecache-save")
+        post_delete.connect(content_saved_or_deleted, sender=model, dispatch_uid="pagecache-delete")
+        m2m_changed.connect(content_relation_changed, sender=model, dispatch_uid="pagecache-m2m")
     post_save.connect(stamp_loaded, sender=ContentStamp, dispatch_uid="pagecache-stamp-loaded")
