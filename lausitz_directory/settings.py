@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
+    # Full-text and trigram search on PostgreSQL; harmless on SQLite (organisations/search*.py).
+    "django.contrib.postgres",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_filters",

@@ -7,6 +7,7 @@ class OrganisationsConfig(AppConfig):
     verbose_name = "Verzeichnis"
 
     def ready(self):
+        from . import signals  # noqa: F401 (connects the receivers)
         from .search import register_sqlite_fold_function
 
         connection_created.connect(register_sqlite_fold_function)

@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -15,8 +15,11 @@ from .models import (
     Organisation,
     Topic,
 )
+from .search_query import parse
 
 SORT_ORDERS = {
+    # Offered only with a search, whose results come ranked (organisations/search_backends.py).
+    "relevanz": (_("Relevanz"), ()),
     "name": (_("Name A–Z"), ("name",)),
     "-name": (_("Name Z–A"), ("-name",)),
     "-gruendung": (
@@ -73,14 +76,31 @@ class OrganisationFilterForm(forms.Form):
         return cleaned_data
 
 
+class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """
+    A multiple-choice filter whose URL values are slugs; options combine with OR. A
+    many-to-many relation is filtered with EXISTS rather than a join, so that no entry
+    appears twice and the list needs no DISTINCT, which gets slow on large tables.
+    """
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        relation = qs.model._meta.get_field(self.field_name)
+        if not relation.many_to_many:
+            return qs.filter(**{f"{self.field_name}__in": value})
+        links = relation.remote_field.through.objects.filter(
+            **{
+                relation.m2m_field_name(): OuterRef("pk"),
+                f"{relation.m2m_reverse_field_name()}__in": value,
+            }
+        )
+        return qs.filter(Exists(links))
+
+
 def slug_choice_filter(model, relation, label):
-    """A multiple-choice filter whose URL values are slugs; options combine with OR."""
-    return django_filters.ModelMultipleChoiceFilter(
-        field_name=f"{relation}__slug",
-        to_field_name="slug",
-        queryset=model.objects.all(),
-        label=label,
-        distinct=True,
+    return SlugChoiceFilter(
+        field_name=relation, to_field_name="slug", queryset=model.objects.all(), label=label
     )
 
 
@@ -111,11 +131,43 @@ class OrganisationFilter(django_filters.FilterSet):
         form = OrganisationFilterForm
         fields = []
 
+    # Set when the exact search found nothing and the search forgives typos instead.
+    similar_spellings = False
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        if not self.search_query:
+            sort_field = self.form.fields["sortierung"]
+            sort_field.choices = [c for c in sort_field.choices if c[0] != "relevanz"]
+
+    @property
+    def search_query(self):
+        return (self.data.get("q") or "").strip() if self.is_bound else ""
+
     def filter_search(self, queryset, name, value):
-        return queryset.search(value)
+        return queryset.search(value, similar_spellings=self.similar_spellings)
 
     def sort(self, queryset, name, value):
+        if value == "relevanz":
+            return queryset  # ranked by the search already
         return queryset.order_by(*SORT_ORDERS[value][1])
+
+    def search_patterns(self):
+        """What the search looked for, normalised, to mark it in the results."""
+        if not self.is_bound or (not self.form.is_valid() and "q" not in self.form.cleaned_data):
+            return []
+        return [term.pattern for term in parse(self.form.cleaned_data["q"]).positive_terms]
+
+    def widen_search_to_similar_spellings(self):
+        """
+        Lets the search forgive typos, for when the exact search found nothing, as search
+        engines do. Returns whether there was a search to widen.
+        """
+        if not self.search_query or self.similar_spellings:
+            return False
+        self.similar_spellings = True
+        self.__dict__.pop("_qs", None)  # django-filter caches the results there
+        return True
 
     @property
     def is_filtered(self):

@@ -1,9 +1,11 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .search import search_organisations
+from .search import search_document
+from .search_backends import search_organisations
 from .translation import TranslatableMixin, TranslatedText
 
 FOUNDING_YEAR_MIN = 1800
@@ -166,8 +168,17 @@ class OrganisationQuerySet(models.QuerySet):
             ),
         )
 
-    def search(self, query):
-        return search_organisations(self, query)
+    def update_search_documents(self):
+        """Writes the search text of these organisations anew, e.g. after topics changed."""
+        organisations = list(self.prefetch_related("topics"))
+        for organisation in organisations:
+            organisation.search_document = search_document(
+                organisation, organisation.topics.all()
+            )
+        self.model.objects.bulk_update(organisations, ["search_document"], batch_size=1000)
+
+    def search(self, query, similar_spellings=False):
+        return search_organisations(self, query, similar_spellings)
 
 
 class Status(models.TextChoices):
@@ -292,6 +303,9 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
     # Folded text of the names, descriptions and topics that search looks in; kept current
     # by save() and by the signals in organisations/signals.py.
     search_document = models.TextField("Suchtext", blank=True, editable=False)
+    # PostgreSQL only: the search text as German full-text tokens, written by a trigger
+    # (migration 0007). SQLite keeps this column empty and searches an FTS5 table instead.
+    search_vector = SearchVectorField(null=True, editable=False)
     is_demo = DemoDataField()
     objects = SlugNaturalKeyManager.from_queryset(OrganisationQuerySet)()
 

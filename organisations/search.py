@@ -1,23 +1,25 @@
 """
-Case- and umlaut-insensitive search that behaves the same on SQLite and PostgreSQL.
+The text side of search: folding and the search text every organisation carries.
 
-Both sides of a comparison are folded to plain lower-case ASCII, so that
+Both sides of a comparison are folded to plain lower-case letters, so that
 "Görlitz", "goerlitz", "GORLITZ" and "Gorlitz" all become "gorlitz", and
-"Neiße" and "Neisse" both become "neisse". The database applies the same
-folding through a function named `directory_fold`: SQLite gets the Python
-function below on every connection, PostgreSQL gets an SQL function created by
-a migration from the same character table.
+"Neiße" and "Neisse" both become "neisse"; normalising also turns punctuation
+into single spaces. Organisation.search_document holds the normalised names,
+topics and descriptions (kept current by organisations/signals.py); queries
+are read by search_query.py and run by search_backends.py.
+
+The database can fold too, through a function named `directory_fold`, used to
+rank matches in names: SQLite gets the Python function below on every
+connection, PostgreSQL gets an SQL function created by a migration from the
+same character table.
 """
 
 import re
 import unicodedata
 
-from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
-from django.db.models.functions import Concat
-from django.db.models.lookups import Contains
+from django.db.models import Func, TextField
 
 FOLD_FUNCTION = "directory_fold"
-MAX_SEARCH_TERMS = 10
 
 # Every accented Latin letter that decomposes to one ASCII letter, mapped to its
 # lower-case base letter: "Ö" -> "o", "ń" -> "n".
@@ -98,35 +100,3 @@ def register_sqlite_fold_function(sender, connection, **kwargs):
 class Fold(Func):
     function = FOLD_FUNCTION
     output_field = TextField()
-
-
-def search_terms(query):
-    """The folded words of a query; every word has to match."""
-    terms = [fold(word) for word in (query or "").split()]
-    return [term for term in terms if term][:MAX_SEARCH_TERMS]
-
-
-def search_organisations(queryset, query):
-    """Organisations whose name, acronym, second name, description or topics hold every word."""
-    terms = search_terms(query)
-    if not terms:
-        return queryset
-    topic_model = queryset.model.topics.field.related_model
-    own_text = Fold(
-        Concat(
-            F("name"),
-            Value(" "),
-            F("acronym"),
-            Value(" "),
-            F("alternative_name"),
-            Value(" "),
-            F("description"),
-            output_field=TextField(),
-        )
-    )
-    for term in terms:
-        topic_matches = topic_model.objects.filter(
-            Contains(Fold(F("name")), term), organisations=OuterRef("pk")
-        )
-        queryset = queryset.filter(Q(Contains(own_text, term)) | Q(Exists(topic_matches)))
-    return queryset

@@ -4,6 +4,7 @@ from django_filters.views import FilterView
 
 from . import graph
 from .filters import OrganisationFilter
+from .highlight import mark_search_matches
 from .models import Organisation
 from .pagination import NearestPageMixin
 from .preview import DraftPreviewMixin
@@ -18,8 +19,15 @@ class OrganisationListView(NearestPageMixin, FilterView):
     template_name = "organisations/organisation_list.html"
     page_kwarg = "seite"
 
+    def paginate_queryset(self, queryset, page_size):
+        paginated = super().paginate_queryset(queryset, page_size)
+        if paginated[0].count == 0 and self.filterset.widen_search_to_similar_spellings():
+            paginated = super().paginate_queryset(self.filterset.qs, page_size)
+        return paginated
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        mark_search_matches(context["object_list"], self.filterset.search_patterns())
         context["facets"] = self.filterset.facets()
         context["page_error"] = self.page_error
         context["canonical_path"] = self.canonical_path(context["page_obj"])

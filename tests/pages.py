@@ -4,7 +4,7 @@ import re
 from html import unescape
 from urllib.parse import urlsplit
 
-CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)"[^>]*>([^<]*)</a>')
+CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)"[^>]*>(.*?)</a>')
 FACET_OPTION = re.compile(
     r'<label for="id_(?P<facet>\w+)_\d+"><span[^>]*>(?P<label>[^<]*)</span> '
     r'<span class="count">\((?P<count>\d+)'
@@ -22,7 +22,9 @@ def text(response):
 
 
 def result_names(response):
-    return [unescape(name) for _, name in CARD_TITLE.findall(response.content.decode())]
+    return [
+        unescape(TAG.sub("", name)) for _, name in CARD_TITLE.findall(response.content.decode())
+    ]
 
 
 def facet_counts(response, facet):

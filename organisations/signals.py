@@ -1,0 +1,48 @@
+"""Keeps Organisation.search_document current, whichever way an organisation changes."""
+
+from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
+from django.dispatch import receiver
+
+from .models import Organisation, Topic
+from .search import search_document
+from .search_index import ensure_sqlite_search_index
+
+
+# Also for fixtures (raw saves), which bypass Model.save().
+@receiver(pre_save, sender=Organisation)
+def write_search_document(sender, instance, raw, **kwargs):
+    # A fixture row can carry the pk of an existing row; its topics are in the database.
+    topics = instance.topics.all() if instance.pk else ()
+    instance.search_document = search_document(instance, topics)
+
+
+@receiver(m2m_changed, sender=Organisation.topics.through)
+def topics_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:
+        affected = [instance.pk]
+    elif action == "pre_clear":
+        # Clearing from a topic's side names no organisations, and they are gone afterwards.
+        instance._organisations_before_clear = list(
+            instance.organisations.values_list("pk", flat=True)
+        )
+        return
+    elif action == "post_clear":
+        affected = instance.__dict__.pop("_organisations_before_clear", [])
+    else:
+        affected = pk_set
+    if action.startswith("post_"):
+        Organisation.objects.filter(pk__in=affected).update_search_documents()
+
+
+@receiver(post_save, sender=Topic)
+def topic_renamed(sender, instance, raw, created, **kwargs):
+    if not created:
+        Organisation.objects.filter(topics=instance).update_search_documents()
+
+
+@receiver(post_migrate)
+def rebuild_sqlite_search_index(sender, using, **kwargs):
+    from django.db import connections
+
+    if sender.name == "organisations":
+        ensure_sqlite_search_index(connections[using])
