@@ -1,8 +1,10 @@
 import csv
+import json
+from textwrap import indent
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
@@ -27,11 +29,15 @@ from .selection import CHANGED_SINCE, Selection
 
 JSON_DUMPS_PARAMS = {"ensure_ascii": False, "indent": 2}
 
+# Entries read from the database at a time: the exports stream, so memory and the queries
+# of one batch stay the same for 10 or 100,000 entries.
+CHUNK_SIZE = 500
+
 
 class ExportView(View):
-    """The entries of the list, filtered as the list filters them, as a file."""
+    """The entries of the list, filtered as the list filters them, as a file written while read."""
 
-    queryset = Organisation.objects.published().entries().with_related()
+    queryset = Organisation.objects.published().entries().with_related(limit=None)
     filename = None
     as_attachment = False
 
@@ -41,7 +47,10 @@ class ExportView(View):
         except ValidationError as error:
             return self.invalid(error.messages)
         links = Links(request)
-        records = [record(organisation, links.absolute) for organisation in selection.organisations]
+        records = (
+            record(organisation, links.absolute)
+            for organisation in selection.organisations.iterator(chunk_size=CHUNK_SIZE)
+        )
         response = self.render(selection, records, links)
         response["Content-Disposition"] = content_disposition_header(
             self.as_attachment, str(self.filename)
@@ -57,13 +66,17 @@ class CsvExportView(ExportView):
     as_attachment = True
 
     def render(self, selection, records, links):
-        response = HttpResponse(content_type="text/csv; charset=utf-8; header=present")
+        return StreamingHttpResponse(
+            self.lines(records), content_type="text/csv; charset=utf-8; header=present"
+        )
+
+    def lines(self, records):
+        # csv.writer returns what it wrote from the file's write(): each line, to yield.
+        writer = csv.writer(Echo(), dialect=GermanExcel)
         # The byte order mark tells Excel the file is UTF-8.
-        response.write("\ufeff")
-        writer = csv.writer(response, dialect=GermanExcel)
-        writer.writerow([field.name for field in FIELDS])
-        writer.writerows(csv_row(row) for row in records)
-        return response
+        yield "\ufeff" + writer.writerow([field.name for field in FIELDS])
+        for row in records:
+            yield writer.writerow(csv_row(row))
 
 
 class JsonExportView(ExportView):
@@ -71,14 +84,33 @@ class JsonExportView(ExportView):
 
     def render(self, selection, records, links):
         meta = json_meta(
-            DatasetPublication.objects.current(), links, selection, timezone.now(), len(records)
+            DatasetPublication.objects.current(),
+            links,
+            selection,
+            timezone.now(),
+            selection.organisations.count(),
         )
-        return JsonResponse(
-            {"meta": meta, "organisations": records}, json_dumps_params=JSON_DUMPS_PARAMS
-        )
+        return StreamingHttpResponse(self.chunks(meta, records), content_type="application/json")
+
+    def chunks(self, meta, records):
+        """The text json.dumps would write for {"meta": …, "organisations": […]}, a record at a time."""
+        head = json.dumps({"meta": meta, "organisations": []}, **JSON_DUMPS_PARAMS)
+        yield head.removesuffix("[]\n}") + "["
+        separator = "\n"
+        for item in records:
+            yield separator + indent(json.dumps(item, **JSON_DUMPS_PARAMS), " " * 4)
+            separator = ",\n"
+        yield ("\n  ]" if separator != "\n" else "]") + "\n}"
 
     def invalid(self, messages):
         return JsonResponse({"error": messages}, status=400, json_dumps_params=JSON_DUMPS_PARAMS)
+
+
+class Echo:
+    """A file whose write() hands back what it was given."""
+
+    def write(self, value):
+        return value
 
 
 class JsonSchemaView(View):

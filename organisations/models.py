@@ -1,6 +1,7 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, Greatest, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +11,10 @@ from .translation import TranslatableMixin, TranslatedText
 
 FOUNDING_YEAR_MIN = 1800
 FOUNDING_YEAR_MAX = 2100
+# An organisation's page names at most this many of its relations of each direction, contact
+# roles and employees: a hub with thousands would give a page nobody reads and every request
+# the cost of all of them.
+RELATED_SHOWN = 50
 
 
 class DemoDataField(models.BooleanField):
@@ -133,40 +138,78 @@ class OrganisationQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("category").prefetch_related("topics", "federal_states")
 
-    def with_related(self):
+    def with_related(self, limit=RELATED_SHOWN):
         """
         Everything an organisation's page shows, of the others only what is published: a
         page never links to a draft, and an editor's preview of a draft shows what visitors
         will see once it is published.
+
+        Of relations from and to it, contact roles and employees at most `limit` each (None:
+        all of them); `more_relations` and `more_contacts` count what was left out.
         """
         # contacts depends on organisations, so its models are imported only here.
         from contacts.models import ContactPerson, ContactRole
 
         published = Status.PUBLISHED
-        return self.select_related("category").prefetch_related(
-            "topics",
-            "federal_states",
-            "districts",
-            models.Prefetch(
-                "contact_roles",
-                queryset=ContactRole.objects.select_related("person").filter(
-                    person__status=published
-                ),
+        relations = {
+            "outgoing_relations": Relation.objects.select_related("target__category").filter(
+                target__status=published
             ),
-            models.Prefetch("employees", queryset=ContactPerson.objects.published()),
-            models.Prefetch(
-                "outgoing_relations",
-                queryset=Relation.objects.select_related("target__category").filter(
-                    target__status=published
-                ),
+            "incoming_relations": Relation.objects.select_related("source__category").filter(
+                source__status=published
             ),
-            models.Prefetch(
-                "incoming_relations",
-                queryset=Relation.objects.select_related("source__category").filter(
-                    source__status=published
-                ),
+        }
+        contacts = {
+            "contact_roles": ContactRole.objects.select_related("person").filter(
+                person__status=published
             ),
+            "employees": ContactPerson.objects.published(),
+        }
+        queryset = self.select_related("category").prefetch_related(
+            "topics", "federal_states", "districts"
         )
+        related = relations | contacts
+        if limit is None:
+            return queryset.prefetch_related(
+                *(models.Prefetch(name, related_rows) for name, related_rows in related.items())
+            )
+        return queryset.prefetch_related(
+            *(
+                models.Prefetch(name, self.first_of_each(name, related_rows, limit))
+                for name, related_rows in related.items()
+            )
+        ).annotate(
+            more_relations=self.left_out(relations, limit),
+            more_contacts=self.left_out(contacts, limit),
+        )
+
+    def first_of_each(self, name, related_rows, limit):
+        """
+        The first `limit` related rows of each organisation. (A sliced Prefetch does the same,
+        but only into a list of its own instead of the relation's usual `.all()`.)
+        """
+        return related_rows.annotate(
+            related_rank=Window(
+                RowNumber(),
+                partition_by=F(self.model._meta.get_field(name).field.name),
+                order_by=related_rows.model._meta.ordering,
+            )
+        ).filter(related_rank__lte=limit)
+
+    def left_out(self, related, limit):
+        """How many rows beyond the first `limit` of each related queryset, added up."""
+        total = models.Value(0)
+        for name, related_rows in related.items():
+            field = self.model._meta.get_field(name).field.name
+            count = Subquery(
+                related_rows.filter(**{field: OuterRef("pk")})
+                .order_by()
+                .values(field)
+                .annotate(count=models.Count("pk"))
+                .values("count")
+            )
+            total += Greatest(Coalesce(count, 0) - limit, 0)
+        return total
 
     def update_search_documents(self):
         """Writes the search text of these organisations anew, e.g. after topics changed."""

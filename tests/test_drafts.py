@@ -131,14 +131,14 @@ def test_sitemap_leaves_out_drafts(client, draft_network, draft_person):
 
 
 def test_csv_export_leaves_out_drafts(client, draft_network):
-    csv = client.get("/offene-daten/organisationen.csv").content.decode()
+    csv = client.get("/offene-daten/organisationen.csv").getvalue().decode()
     assert "wasserstoffnetzwerk-lausitz" not in csv
     assert "mingentec" in csv
 
 
 def test_json_export_leaves_out_drafts_and_relations_to_them(client, draft_ihk, draft_person):
     make_draft(Organisation, "wasserstoffnetzwerk-lausitz")
-    data = json.loads(client.get("/offene-daten/organisationen.json").content)
+    data = json.loads(client.get("/offene-daten/organisationen.json").getvalue())
     assert data["meta"]["count"] == 10
     exported = json.dumps(data["organisations"])
     assert "wasserstoffnetzwerk-lausitz" not in exported

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 from datetime import UTC, datetime
 
 import jsonschema
@@ -60,7 +61,7 @@ LATER = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
 
 def csv_rows(response):
     """The CSV file read as German Excel reads it: semicolons, after the byte order mark."""
-    body = response.content.decode("utf-8")
+    body = response.getvalue().decode("utf-8")
     assert body.startswith("\ufeff")
     return list(csv.reader(io.StringIO(body.removeprefix("\ufeff"), newline=""), delimiter=";"))
 
@@ -70,8 +71,13 @@ def csv_records(response):
     return [dict(zip(header, row, strict=True)) for row in rows]
 
 
+def json_body(response):
+    """The JSON of an export, which is streamed."""
+    return json.loads(response.getvalue())
+
+
 def organisations(response):
-    return response.json()["organisations"]
+    return json_body(response)["organisations"]
 
 
 def json_entry(client, slug, query=""):
@@ -96,7 +102,7 @@ def change_later(slug):
 def test_unfiltered_exports_hold_all_11_entries(get):
     assert len(csv_rows(get(CSV_URL))) == 1 + 11
     assert len(organisations(get(JSON_URL))) == 11
-    assert get(JSON_URL).json()["meta"]["count"] == 11
+    assert json_body(get(JSON_URL))["meta"]["count"] == 11
 
 
 @pytest.mark.parametrize("query", LIST_QUERIES)
@@ -124,7 +130,7 @@ def test_csv_is_a_utf8_download_named_organisationen_csv(get):
     response = get(CSV_URL)
     assert response["Content-Type"] == "text/csv; charset=utf-8; header=present"
     assert response["Content-Disposition"] == 'attachment; filename="organisationen.csv"'
-    assert response.content.startswith(b"\xef\xbb\xbf" + b"name;name_en;slug;")
+    assert response.getvalue().startswith(b"\xef\xbb\xbf" + b"name;name_en;slug;")
 
 
 def test_csv_header_names_the_documented_columns(get):
@@ -132,7 +138,7 @@ def test_csv_header_names_the_documented_columns(get):
 
 
 def test_csv_lines_end_with_crlf(get):
-    body = get(f"{CSV_URL}?kategorie=projekttraeger").content.decode()
+    body = get(f"{CSV_URL}?kategorie=projekttraeger").getvalue().decode()
     assert body.count("\r\n") >= 4
     assert body.endswith("\r\n")
 
@@ -140,11 +146,10 @@ def test_csv_lines_end_with_crlf(get):
 def test_csv_quotes_semicolons_quotes_and_line_breaks_as_rfc_4180(client, db):
     description = 'Erster Absatz; mit „Zitat“ und "Anführung".\n\nZweiter Absatz.'
     OrganisationFactory(slug="a", description=description)
-    response = client.get(CSV_URL)
     assert '"Erster Absatz; mit „Zitat“ und ""Anführung"".\n\nZweiter Absatz."' in (
-        response.content.decode()
+        client.get(CSV_URL).getvalue().decode()
     )
-    assert csv_records(response)[0]["description"] == description
+    assert csv_records(client.get(CSV_URL))[0]["description"] == description
 
 
 def test_csv_joins_several_values_of_a_field_with_a_bar(get):
@@ -179,7 +184,7 @@ def test_json_has_meta_and_organisations(get):
     response = get(JSON_URL)
     assert response["Content-Type"] == "application/json"
     assert response["Content-Disposition"] == 'inline; filename="organisationen.json"'
-    data = response.json()
+    data = json_body(response)
     assert set(data) == {"meta", "organisations"}
     assert {"title", "publisher", "licence", "source", "generated", "count", "filters"} <= set(
         data["meta"]
@@ -193,7 +198,7 @@ def test_json_organisations_have_the_fields_of_the_csv_columns(get):
 def test_json_export_matches_its_published_json_schema(get):
     schema = get("/offene-daten/organisationen.schema.json").json()
     jsonschema.Draft202012Validator.check_schema(schema)
-    jsonschema.validate(get(JSON_URL).json(), schema)
+    jsonschema.validate(json_body(get(JSON_URL)), schema)
 
 
 def test_json_gives_an_entry_with_its_facts(client, seed):
@@ -250,7 +255,7 @@ def test_json_meta_names_licence_and_publisher_the_editors_set(get):
     DatasetPublication.objects.filter(pk=1).update(
         licence=Licence.CC_BY_4_0, publisher_name="Kammer X", attribution_text="Kammer X, 2027"
     )
-    meta = get(JSON_URL).json()["meta"]
+    meta = json_body(get(JSON_URL))["meta"]
     assert meta["publisher"]["name"] == "Kammer X"
     assert meta["licence"] == {
         "name": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
@@ -261,7 +266,7 @@ def test_json_meta_names_licence_and_publisher_the_editors_set(get):
 
 
 def test_json_meta_names_the_applied_and_the_ignored_filters(get):
-    meta = get(f"{JSON_URL}?thema=wasserstoff&kategorie=unbekannt&seite=2").json()["meta"]
+    meta = json_body(get(f"{JSON_URL}?thema=wasserstoff&kategorie=unbekannt&seite=2"))["meta"]
     assert meta["filters"] == {"thema": ["wasserstoff"]}
     assert list(meta["ignored_filters"]) == ["kategorie"]
     assert meta["source"]["list"] == (
@@ -293,7 +298,7 @@ def test_geaendert_seit_combines_with_the_list_filters(get):
     change_later("lmbv")
     query = "geaendert_seit=2027-01-01&kategorie=projekttraeger"
     assert [entry["slug"] for entry in organisations(get(f"{JSON_URL}?{query}"))] == ["lmbv"]
-    assert get(f"{JSON_URL}?{query}").json()["meta"]["filters"] == {
+    assert json_body(get(f"{JSON_URL}?{query}"))["meta"]["filters"] == {
         "kategorie": ["projekttraeger"],
         "geaendert_seit": ["2027-01-01"],
     }

@@ -164,7 +164,7 @@ def test_open_data_page_in_english(get):
 
 
 def csv_header(response):
-    body = response.content.decode().removeprefix("\ufeff")
+    body = response.getvalue().decode().removeprefix("\ufeff")
     return next(csv.reader(io.StringIO(body, newline=""), delimiter=";"))
 
 
@@ -180,7 +180,7 @@ def test_datapackage_points_at_the_csv_with_its_dialect(get):
     assert resource["mediatype"] == "text/csv"
     assert resource["encoding"] == "utf-8"
     dialect = resource["dialect"]
-    body = get(CSV_URL).content.decode().removeprefix("\ufeff")
+    body = get(CSV_URL).getvalue().decode().removeprefix("\ufeff")
     rows = list(
         csv.reader(
             io.StringIO(body, newline=""),
