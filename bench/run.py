@@ -729,7 +729,9 @@ def parse_args(argv):
 def main(argv):
     options = parse_args(argv)
     command = shlex.join([".venv/bin/python", "bench/run.py", *argv])
-    # A plain `kill` stops the run as Ctrl-C does: the finally blocks stop the servers.
+    # Ctrl-C (even when started in the background, which ignores it) and a plain `kill` end
+    # the run through the finally blocks, which stop the servers.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
 
     ensure_wrk()
@@ -754,4 +756,7 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    try:
+        main(sys.argv[1:])
+    except KeyboardInterrupt:
+        sys.exit("Interrupted; every server it started is stopped.")
