@@ -107,7 +107,12 @@ def slug_choice_filter(model, relation, label):
 class OrganisationFilter(django_filters.FilterSet):
     """The list's one GET form. Parameter names are the German words people see in URLs."""
 
-    q = django_filters.CharFilter(label=_("Suchbegriff"), method="filter_search", max_length=200)
+    q = django_filters.CharFilter(
+        label=_("Suchbegriff"),
+        method="filter_search",
+        max_length=200,
+        help_text=_("„Wortgruppe“ in Anführungszeichen, OR für „oder“, -Wort schließt aus."),
+    )
     kategorie = slug_choice_filter(Category, "category", _("Kategorie"))
     bundesland = slug_choice_filter(FederalState, "federal_states", _("Bundesland"))
     landkreis = slug_choice_filter(District, "districts", _("Landkreis / kreisfreie Stadt"))

@@ -38,6 +38,8 @@ GERMAN_PAGES = [
     HOME,
     SitePage("list", "organisations:list"),
     SitePage("filtered-list", "organisations:list", query="?kategorie=netzwerk&thema=wasserstoff"),
+    SitePage("search", "organisations:list", query="?q=Wasserstoff+Netzwerke"),
+    SitePage("similar-spellings", "organisations:list", query="?q=Lausitzrunda"),
     SitePage("empty-result", "organisations:list", query="?q=xyzgibtsnicht"),
     SitePage("invalid-filter", "organisations:list", query="?kategorie=unbekannt&seite=abc"),
     ORGANISATION,
