@@ -46,6 +46,14 @@ def test_inflected_word_finds_its_base_form(search):
     }
 
 
+def test_plural_with_umlaut_finds_the_singular(search):
+    assert "Wirtschaftsregion Lausitz GmbH" in names(search("Städte"))
+
+
+def test_topic_alone_finds_the_entry(search):
+    assert names(search("Kommunalpolitik")) == {"Lausitzrunde"}
+
+
 def test_word_is_found_inside_a_compound_word(search):
     assert "Pro Lausitzer Braunkohle e.V." in names(search("Kohle"))
 
