@@ -13,11 +13,13 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
 from contacts.models import ContactPerson, ContactRole
 
-from .models import Organisation, Relation
+from .models import Organisation, Relation, Status
 
 FONT_SIZE = 14
 LINE_HEIGHT = 18
@@ -40,6 +42,13 @@ ROW_GAP = 14
 GROUP_GAP = 44  # above each group of the left column, with room for its heading
 ATTACH_SPREAD = 12  # between arrows leaving or entering the same side of a box
 BARYCENTRE_SWEEPS = 4
+
+# A picture stays readable, and cheap to draw, up to about this many boxes: the network page
+# draws the most connected actors and some of their persons, an organisation page its nearest
+# neighbours. The lists and the pages say what was left out.
+NETWORK_ACTORS = 60
+NETWORK_PERSONS = 40
+NEIGHBOURS = 24
 
 PERSON = "person"
 MENTIONED = "mentioned"
@@ -207,6 +216,8 @@ class Graph:
     nodes: list
     edges: list
     headings: list = field(default_factory=list)
+    left_out: int = 0  # relations and roles the picture leaves out
+    actor_count: int = 0  # the network page: published actors in the whole directory
     view_box: str = ""
     width: int = 0
     height: int = 0
@@ -230,6 +241,14 @@ class Graph:
         """The legend of the arrows: each kind of arrow in the picture."""
         labels = {edge.style: edge.label for edge in self.edges}
         return [LegendEntry(style, labels[style]) for style in EDGE_STYLE_ORDER if style in labels]
+
+    @property
+    def relation_count(self):
+        return len(self.edges) + self.left_out
+
+    @property
+    def actor_nodes(self):
+        return [node for node in self.nodes if node.style != PERSON]
 
     @property
     def unconnected_nodes(self):
@@ -298,7 +317,8 @@ def employment_edge(nodes, person):
 
 def neighbourhood(organisation):
     """
-    The organisation in the middle, its relations and contact persons around it.
+    The organisation in the middle, its relations and contact persons around it: the
+    NEIGHBOURS nearest by kind of relation, then by name.
 
     Reads only what `Organisation.objects.with_related()` prefetches.
     """
@@ -313,12 +333,21 @@ def neighbourhood(organisation):
     others = sorted(
         (node for node in nodes.values() if node is not centre),
         key=lambda node: (min(edge_rank(edge, node) for edge in edges), node.sort_key),
+    )[:NEIGHBOURS]
+    drawn = {centre, *others}
+    left_out = len(edges)
+    edges = [edge for edge in edges if edge.source in drawn and edge.target in drawn]
+    left_out -= len(edges)
+    # What the page's query left out, if it capped the lists (with_related).
+    left_out += getattr(organisation, "more_relations", 0) + getattr(
+        organisation, "more_contacts", 0
     )
     graph = Graph(
         id="beziehungsbild",
         title=gettext("Beziehungen von %(name)s") % {"name": organisation.display_name},
         nodes=[centre, *others],
         edges=edges,
+        left_out=left_out,
     )
     same_width(graph.nodes)
     if len(others) < len(SLOTS):
@@ -411,19 +440,43 @@ def along(point, direction, fraction):
 
 
 def directory_network():
-    """The published directory in one picture: entries left, by category, everyone else right."""
+    """
+    The published directory in one picture: entries left, by category, everyone else right.
+
+    A large directory is drawn by its NETWORK_ACTORS most connected actors, the relations
+    between them and up to NETWORK_PERSONS of their persons, in a fixed number of queries.
+    """
     nodes = Nodes()
+    actors = most_connected(Organisation.objects.published())[:NETWORK_ACTORS]
     # Every actor first, so that relations and roles find their nodes made.
-    for organisation in Organisation.objects.published().select_related("category"):
+    for organisation in actors:
         nodes.organisation(organisation)
+    drawn = {organisation.pk for organisation in actors}
     edges = [
         relation_edge(nodes, relation)
-        for relation in Relation.objects.published().select_related("source", "target")
+        for relation in Relation.objects.published()
+        .filter(source__in=drawn, target__in=drawn)
+        .select_related("source", "target")
     ]
-    for person in ContactPerson.objects.published().with_roles():
+    persons = (
+        ContactPerson.objects.published()
+        .filter(Q(roles__organisation__in=drawn) | Q(employer__in=drawn))
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+        .with_employer()
+        .prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=ContactRole.objects.filter(organisation__in=drawn).select_related(
+                    "organisation"
+                ),
+            )
+        )
+    )
+    for person in persons[:NETWORK_PERSONS]:
         nodes.person(person)
         edges += [role_edge(nodes, role) for role in person.roles.all()]
-        if person.employer:
+        if person.employer and person.employer.pk in drawn:
             edges.append(employment_edge(nodes, person))
 
     groups = {}
@@ -438,6 +491,7 @@ def directory_network():
         title=gettext("Netzwerk der Akteure"),
         nodes=[],
         edges=edges,
+        actor_count=Organisation.objects.published().count(),
     )
     graph.headings = column_layout(
         left,
@@ -451,6 +505,31 @@ def directory_network():
         route_curved(graph.nodes, edges)
     fit(graph)
     return graph
+
+
+def most_connected(organisations):
+    """The organisations by their number of relations, roles and employees, most first."""
+    published = Status.PUBLISHED
+    degree = Value(0)
+    for related, key, visible in (
+        (Relation.objects, "source", Q(target__status=published)),
+        (Relation.objects, "target", Q(source__status=published)),
+        (ContactRole.objects, "organisation", Q(person__status=published)),
+        (ContactPerson.objects, "employer", Q(status=published)),
+    ):
+        count = (
+            related.filter(visible, **{key: OuterRef("pk")})
+            .order_by()
+            .values(key)
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        degree += Coalesce(Subquery(count), 0)
+    return (
+        organisations.select_related("category")
+        .annotate(degree=degree)
+        .order_by("-degree", "name", "pk")
+    )
 
 
 def column_layout(left_groups, left_headings, right, right_heading, edges):

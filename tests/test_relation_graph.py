@@ -9,16 +9,24 @@ from django.urls import reverse
 from django.utils import translation
 
 from contacts.models import ContactPerson, ContactRole
-from organisations.graph import ARROW_GAP, directory_network, neighbourhood, wrap
-from organisations.models import Organisation, Relation
+from organisations import graph as graph_module
+from organisations.graph import (
+    ARROW_GAP,
+    NEIGHBOURS,
+    directory_network,
+    neighbourhood,
+    wrap,
+)
+from organisations.models import RELATED_SHOWN, Organisation, Relation
 
 from .factories import (
+    CategoryFactory,
     ContactPersonFactory,
     ContactRoleFactory,
     OrganisationFactory,
     RelationFactory,
 )
-from .pages import TAG, text
+from .pages import TAG, links, text
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +250,7 @@ def test_boxes_of_a_large_neighbourhood_do_not_overlap():
         )
     ContactPersonFactory(employer=founder)
     graph = neighbourhood(Organisation.objects.with_related().get(pk=founder.pk))
-    assert len(graph.nodes) == 32
+    assert len(graph.nodes) == 1 + NEIGHBOURS
     assert overlapping(graph) == []
     assert outside_view_box(graph) == []
     assert misplaced_arrows(graph) == []
@@ -300,3 +308,90 @@ def test_the_same_directory_gives_the_same_picture():
     assert [drawing(graph) for graph in seed_neighbourhoods()] == [
         drawing(graph) for graph in seed_neighbourhoods()
     ]
+
+
+# Large directories
+
+
+@pytest.fixture
+def hub(db):
+    """A founder of 60 networks, with 3 employees."""
+    founder = OrganisationFactory(
+        name="Gründerin", slug="gruenderin", is_entry=False, category=None
+    )
+    category = CategoryFactory()
+    networks = Organisation.objects.bulk_create(
+        OrganisationFactory.build(
+            name=f"Netzwerk {number:02}", slug=f"netzwerk-{number:02}", category=category
+        )
+        for number in range(60)
+    )
+    Relation.objects.bulk_create(
+        Relation(source=network, target=founder, kind=Relation.Kind.INITIATED_BY)
+        for network in networks
+    )
+    for number in range(3):
+        ContactPersonFactory(employer=founder, last_name=f"Angestellt{number}")
+    return founder
+
+
+def test_hub_page_draws_its_nearest_neighbours_and_says_how_many_it_leaves_out(client, hub):
+    response = client.get("/organisationen/gruenderin/")
+    assert len(boxes(response)) == 1 + NEIGHBOURS
+    assert ("Netzwerk 00", "/organisationen/netzwerk-00/") in boxes(response)
+    assert f"Das Bild zeigt {NEIGHBOURS} von 63 Beziehungen." in text(response)
+
+
+def test_hub_page_lists_the_first_relations_and_counts_the_rest(client, hub):
+    page = text(client.get("/organisationen/gruenderin/"))
+    assert f"Netzwerk {RELATED_SHOWN - 1:02}" in page
+    assert f"Netzwerk {RELATED_SHOWN:02}" not in page
+    assert f"und {60 - RELATED_SHOWN} weitere Beziehungen" in page
+
+
+def test_page_of_a_large_employer_lists_the_first_employees_and_counts_the_rest(client, db):
+    employer = OrganisationFactory(slug="arbeitgeberin")
+    ContactPerson.objects.bulk_create(
+        ContactPersonFactory.build(employer=employer, last_name=f"Angestellt{number:02}")
+        for number in range(RELATED_SHOWN + 1)
+    )
+    page = text(client.get("/organisationen/arbeitgeberin/"))
+    assert f"Angestellt{RELATED_SHOWN - 1:02}" in page
+    assert f"Angestellt{RELATED_SHOWN:02}" not in page
+    assert "und 1 weiterer Ansprechpartner" in page
+
+
+def test_organisation_page_of_a_small_neighbourhood_says_nothing_is_left_out(get):
+    assert "Das Bild zeigt" not in text(get("/organisationen/wirtschaftsregion-lausitz/"))
+
+
+def test_network_page_of_a_large_directory_draws_the_most_connected_actors(
+    client, hub, monkeypatch
+):
+    monkeypatch.setattr(graph_module, "NETWORK_ACTORS", 4)
+    response = client.get("/netzwerk/")
+    assert {name for name, _url in boxes(response)} == {
+        "Gründerin",
+        "Netzwerk 00",
+        "Netzwerk 01",
+        "Netzwerk 02",
+        "Erika Angestellt0",
+        "Erika Angestellt1",
+        "Erika Angestellt2",
+    }
+    assert (
+        "Das Bild zeigt die 4 am stärksten vernetzten von 61 Akteuren, ihre Beziehungen "
+        "untereinander und einige ihrer Ansprechpartner." in text(response)
+    )
+    assert ("Liste der Organisationen", "/organisationen/") in links(response)
+
+
+def test_network_page_draws_at_most_its_number_of_persons(client, hub, monkeypatch):
+    monkeypatch.setattr(graph_module, "NETWORK_PERSONS", 2)
+    names = {name for name, _url in boxes(client.get("/netzwerk/"))}
+    assert {"Erika Angestellt0", "Erika Angestellt1"} <= names
+    assert "Erika Angestellt2" not in names
+
+
+def test_network_page_of_a_small_directory_shows_everyone_without_a_note(get):
+    assert "am stärksten vernetzten" not in text(get("/netzwerk/"))
