@@ -139,3 +139,24 @@ def test_targets_missed_are_marked_with_the_figure_that_misses_them():
 def test_page_that_never_answered_in_time_says_so():
     measurement = Measurement("search", "/organisationen/?q=x", result(0.0, p99_ms=0.0), "off")
     assert "| no answer in time |" in measurement_table([measurement])[-1]
+
+
+def test_ratio_to_a_peer_that_never_answered_is_not_measured():
+    unanswered = section()
+    unanswered.datasette_table.result = result(0.0, p99_ms=0.0)
+    rows = target_rows(unanswered)
+    assert (
+        "list ≥ 10× Datasette's faceted table, page cache on",
+        "no answer in time",
+        None,
+    ) in rows
+
+
+def test_page_that_never_answered_misses_the_latency_target():
+    slow = section()
+    slow.site[0].result = result(0.0, p99_ms=0.0)
+    assert (
+        "p99 < 50 ms on every page, page cache on",
+        "slowest: list, no answer in time",
+        False,
+    ) in target_rows(slow)
