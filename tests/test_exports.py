@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+import opendata.views
 from opendata.models import DatasetPublication, Licence
 from organisations.models import Organisation
 
@@ -189,6 +190,24 @@ def test_json_has_meta_and_organisations(get):
     assert {"title", "publisher", "licence", "source", "generated", "count", "filters"} <= set(
         data["meta"]
     )
+
+
+def test_exports_are_written_while_the_entries_are_read(get):
+    assert get(CSV_URL).streaming
+    assert get(JSON_URL).streaming
+
+
+def test_json_export_of_an_empty_selection_is_valid_json_with_an_empty_list(get):
+    data = json_body(get(f"{JSON_URL}?gegruendet_ab=2100"))
+    assert data["organisations"] == []
+    assert data["meta"]["count"] == 0
+
+
+def test_exports_read_in_batches_hold_every_entry_once(get, monkeypatch):
+    monkeypatch.setattr(opendata.views, "CHUNK_SIZE", 2)
+    slugs = [entry["slug"] for entry in organisations(get(JSON_URL))]
+    assert len(slugs) == len(set(slugs)) == 11
+    assert len(csv_records(get(CSV_URL))) == 11
 
 
 def test_json_organisations_have_the_fields_of_the_csv_columns(get):
