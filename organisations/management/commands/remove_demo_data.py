@@ -1,0 +1,39 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from organisations.demo import DemoDataInUse, remove_demo_data
+from pagecache.stamp import mark_changed
+
+
+class Command(BaseCommand):
+    help = (
+        "Deletes every row generate_demo_data wrote, and the demo topics, states and "
+        "districts no other entry uses, in one transaction. Seed and editors' entries stay."
+    )
+
+    def handle(self, *args, **options):
+        try:
+            deleted, kept = remove_demo_data()
+        except DemoDataInUse as error:
+            names = ", ".join(person.full_name for person in error.people)
+            raise CommandError(
+                "Nichts entfernt: Diese Ansprechpartner der Redaktion arbeiten bei einer "
+                f"Demo-Organisation: {names}. Bitte zuerst ihren Arbeitgeber ändern."
+            ) from None
+        # Deleting row by row would send signals; the page cache learns of it here instead.
+        mark_changed()
+        self.stdout.write(
+            f"Demodaten entfernt – Organisationen: {deleted['organisations']}, "
+            f"Beziehungen: {deleted['relations']}, Ansprechpartner: {deleted['contacts']}, "
+            f"Rollen: {deleted['roles']}, {named_lists(deleted)}."
+        )
+        if any(kept.values()):
+            self.stdout.write(
+                f"Behalten, weil Einträge der Redaktion sie nutzen – {named_lists(kept)}."
+            )
+
+
+def named_lists(counts):
+    return (
+        f"Themen: {counts['topics']}, Bundesländer: {counts['states']}, "
+        f"Landkreise und kreisfreie Städte: {counts['districts']}"
+    )
