@@ -340,8 +340,8 @@ def report_markdown(sections, facts, command, options):
     lines = ["# Benchmarks", ""]
     if options.trial:
         lines += [
-            "> **Trial run**, short and small, on a machine busy with other work: it shows "
-            "the report's form, not the site's speed.",
+            "> **Trial run** (`--trial`), short and small, on a machine busy with other work: "
+            "it shows the report's form, not the site's speed. `make bench` writes the real one.",
             "",
         ]
     wrk_line = shlex.join(wrk_command("URL", options.duration, options.connections))
