@@ -282,5 +282,8 @@ def test_shows_its_progress_and_what_it_made(seed):
     assert "Organisationen: 300" in report
 
 
-def test_verbosity_zero_shows_no_progress(seed):
-    assert "Demodaten:" not in generate(10, verbosity=0)
+def test_verbosity_zero_silences_both_commands(seed):
+    assert generate(10, verbosity=0) == ""
+    out = StringIO()
+    call_command("remove_demo_data", verbosity=0, stdout=out)
+    assert out.getvalue() == ""

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from organisations.demo import DEFAULT_SEED, SeedMissing, generate_demo_data
 from pagecache.stamp import mark_changed
@@ -28,14 +29,17 @@ class Command(BaseCommand):
         progress = Progress(self.stderr) if verbosity > 0 else None
         started = time.monotonic()
         try:
-            created = generate_demo_data(count, seed, progress)
+            with transaction.atomic():
+                created = generate_demo_data(count, seed, progress)
+                # bulk_create sends no signals, so the page cache learns of the change here.
+                mark_changed()
         except SeedMissing:
             raise CommandError(
                 "Die Kategorien Netzwerk, Initiative und Projektträger fehlen. "
                 "Bitte zuerst `manage.py seed_directory` ausführen."
             ) from None
-        # bulk_create sends no signals, so the page cache learns of the change here.
-        mark_changed()
+        if verbosity == 0:
+            return
         seconds = time.monotonic() - started
         self.stdout.write(
             f"Demodaten angelegt in {seconds:.0f} s – Organisationen: {created['organisations']}, "

@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from organisations.demo import DemoDataInUse, remove_demo_data
 from pagecache.stamp import mark_changed
@@ -10,17 +11,20 @@ class Command(BaseCommand):
         "districts no other entry uses, in one transaction. Seed and editors' entries stay."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args, verbosity, **options):
         try:
-            deleted, kept = remove_demo_data()
+            with transaction.atomic():
+                deleted, kept = remove_demo_data()
+                # Rows deleted by the statement send no signals; the page cache learns of it here.
+                mark_changed()
         except DemoDataInUse as error:
             names = ", ".join(person.full_name for person in error.people)
             raise CommandError(
                 "Nichts entfernt: Diese Ansprechpartner der Redaktion arbeiten bei einer "
                 f"Demo-Organisation: {names}. Bitte zuerst ihren Arbeitgeber ändern."
             ) from None
-        # Deleting row by row would send signals; the page cache learns of it here instead.
-        mark_changed()
+        if verbosity == 0:
+            return
         self.stdout.write(
             f"Demodaten entfernt – Organisationen: {deleted['organisations']}, "
             f"Beziehungen: {deleted['relations']}, Ansprechpartner: {deleted['contacts']}, "
