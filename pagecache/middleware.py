@@ -31,6 +31,12 @@ from .release import release_token
 
 # What keeps a response out of every cache, as its view or Django decided.
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# What a visitor's page may vary by and still be kept under its address alone: visitors
+# send no cookie that changes a page, and the address decides the language.
+ADDRESS_ONLY_VARY = {"cookie", "accept-language"}
+# Larger bodies (full CSV or JSON exports of a big directory) would crowd pages out of a
+# worker's memory; they still get validators and 304s.
+MAX_CACHED_BYTES = 1024 * 1024
 
 
 def cache_control_directives(response):
@@ -115,11 +121,15 @@ class PageCacheMiddleware:
 
     def visitor_response(self, request):
         page = VisitorPage(request, stamp.current())
-        # The ETag names the page at this content version, so a match needs no rendering.
-        not_modified = page.conditional_response()
-        if not_modified is not None:
-            page.add_headers(not_modified)
-            return not_modified
+        # Only this middleware hands out these ETags, for public pages, and each names a page
+        # at one content version: a match needs no rendering. (If-Modified-Since alone waits
+        # for the page, which may turn out to be an error or a redirect.)
+        if "HTTP_IF_NONE_MATCH" in request.META:
+            answer = page.conditional_response()
+            if answer is not None:
+                if answer.status_code == 304:
+                    page.add_headers(answer)
+                return answer
 
         cache = caches[settings.PAGE_CACHE_ALIAS]
         cached = cache.get(page.cache_key)
@@ -134,7 +144,11 @@ class PageCacheMiddleware:
             return response
         page.add_headers(response)
         # Streamed downloads get validators but are not kept: their body is read only once.
-        if request.method == "GET" and not response.streaming:
+        if (
+            request.method == "GET"
+            and not response.streaming
+            and len(response.content) <= MAX_CACHED_BYTES
+        ):
             cache.set(page.cache_key, response, settings.PAGE_CACHE_TIMEOUT)
         return page.conditional_response(response) or response
 
@@ -158,4 +172,6 @@ class PageCacheMiddleware:
             response.status_code == 200
             and not response.cookies
             and not cache_control_directives(response) & UNCACHEABLE_DIRECTIVES
+            and {field.lower() for field in split_header_value(response.get("Vary", ""))}
+            <= ADDRESS_ONLY_VARY
         )

@@ -34,7 +34,11 @@ def publication():
 
 
 def set_publication(**changes):
-    DatasetPublication.objects.filter(pk=publication().pk).update(**changes)
+    """Saves the publication as the admin does, so pages show the change at once."""
+    current = publication()
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current.save()
 
 
 # The publication the editors set
