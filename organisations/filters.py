@@ -2,8 +2,11 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from pagecache import fragments
 
 from .models import (
     FOUNDING_YEAR_MAX,
@@ -228,33 +231,56 @@ class OrganisationFilter(django_filters.FilterSet):
         return queryset
 
     def facets(self):
-        """Each facet's options with the number of results each would give, one query per facet."""
-        return [self.model_facet(name) for name in self.MODEL_FACETS] + [self.legal_form_facet()]
+        """
+        Each facet's options with the number of results each would give, one grouped query
+        per facet. They depend on the filters only, so paging and sorting reuse them until
+        the content changes.
+        """
+        options = fragments.cached(
+            "facets",
+            (get_language(), self.canonical_params(), self.similar_spellings),
+            self.facet_options,
+        )
+        return [self.facet(name, facet_options) for name, facet_options in options]
+
+    def facet_options(self):
+        """(name, [(value, label, count), …]) of every facet."""
+        return [(name, self.model_facet_options(name)) for name in self.MODEL_FACETS] + [
+            ("rechtsform", self.legal_form_options())
+        ]
 
     def selected(self, name):
         return {str(value) for value in self.form.data.getlist(name)} if self.is_bound else set()
 
-    def model_facet(self, name):
+    def model_facet_options(self, name):
+        """
+        Counted in the link table of a many-to-many relation, not over a join of the options
+        with the organisations: the link rows are unique, so no DISTINCT is needed.
+        """
         filter_ = self.filters[name]
-        matching = self.queryset_without(name).values("pk")
-        options = filter_.queryset.annotate(
-            count=Count("organisations", filter=Q(organisations__in=matching), distinct=True)
-        ).order_by(*filter_.queryset.model._meta.ordering)
-        return self.facet(
-            name, [(option.slug, option.display_name, option.count) for option in options]
-        )
+        matching = self.queryset_without(name)
+        relation = matching.model._meta.get_field(filter_.field_name)
+        if relation.many_to_many:
+            links = relation.remote_field.through.objects.filter(
+                **{f"{relation.m2m_field_name()}__in": matching.values("pk")}
+            )
+            counted = links.values_list(relation.m2m_reverse_field_name())
+        else:
+            counted = matching.values_list(relation.name)
+        counts = dict(counted.order_by().annotate(count=Count("*")))
+        return [
+            (option.slug, option.display_name, counts.get(option.pk, 0))
+            for option in filter_.queryset
+        ]
 
-    def legal_form_facet(self):
+    def legal_form_options(self):
         counts = dict(
             self.queryset_without("rechtsform")
             .order_by()
             .values_list("legal_form")
             .annotate(count=Count("pk"))
         )
-        return self.facet(
-            "rechtsform",
-            [(value, label, counts.get(value, 0)) for value, label in LegalForm.choices],
-        )
+        return [(value, label, counts.get(value, 0)) for value, label in LegalForm.choices]
 
     def facet(self, name, options):
         selected = self.selected(name)

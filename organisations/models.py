@@ -215,9 +215,7 @@ class OrganisationQuerySet(models.QuerySet):
         """Writes the search text of these organisations anew, e.g. after topics changed."""
         organisations = list(self.prefetch_related("topics"))
         for organisation in organisations:
-            organisation.search_document = search_document(
-                organisation, organisation.topics.all()
-            )
+            organisation.search_document = search_document(organisation, organisation.topics.all())
         self.model.objects.bulk_update(organisations, ["search_document"], batch_size=1000)
 
     def search(self, query, similar_spellings=False):
@@ -372,8 +370,13 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
                 ),
             ),
         ]
+        # What the public list asks for on every request: published entries, counted, in name
+        # order, by category or legal form. These serve it from the index alone, which keeps
+        # counts and deep pages fast at 100,000 entries.
         indexes = [
-            models.Index(fields=["is_entry", "category", "name"]),
+            models.Index(fields=["status", "is_entry", "name"]),
+            models.Index(fields=["status", "is_entry", "category", "name"]),
+            models.Index(fields=["status", "is_entry", "legal_form"]),
             models.Index(fields=["founding_year"]),
         ]
 

@@ -13,6 +13,10 @@ class TranslatedText(str):
         instance.lang = lang
         return instance
 
+    def __reduce__(self):
+        # Cached facets hold these; without this, unpickling would lose the language.
+        return (TranslatedText, (str(self), self.lang))
+
     @property
     def is_fallback(self):
         """True when the page's language has no text of its own and shows this one instead."""

@@ -108,7 +108,7 @@ def test_exact_hits_are_not_mixed_with_similar_spellings(search):
 
 def test_csv_export_of_a_search_with_a_typo_lists_what_the_list_shows(client, seed):
     response = client.get("/offene-daten/organisationen.csv", {"q": "Lausitzrunda"})
-    rows = response.content.decode("utf-8-sig").splitlines()
+    rows = response.getvalue().decode("utf-8-sig").splitlines()
     assert len(rows) == 2
     assert "Lausitzrunde" in rows[1]
 
