@@ -727,6 +727,15 @@ POSITIONS = [
 # reach no one (E.164 without the last three digits).
 PHONE_BLOCKS = ("+493023125", "+494066969", "+496990009", "+498999998", "+492214710")
 
+# How often each kind of relation comes up among demo entries.
+RELATION_KIND_WEIGHTS = {
+    Relation.Kind.INITIATED_BY: 15,
+    Relation.Kind.FOUNDED_WITH: 15,
+    Relation.Kind.SUPPORTED_BY: 35,
+    Relation.Kind.PART_OF: 30,
+    Relation.Kind.REPORTS_TO: 5,
+}
+
 # --- Descriptions -----------------------------------------------------------------------
 
 OPENINGS = {
@@ -832,6 +841,7 @@ class DemoGenerator:
         year = self._founding_year()
         topic_slugs = self._topic_slugs(word_topics)
         is_association = legal_form in (LegalForm.REGISTERED_ASSOCIATION, LegalForm.ASSOCIATION)
+        charitable = name.endswith("gGmbH") or (is_association and rng.random() < 0.5)
         organisation = Organisation(
             name=name,
             slug=slug,
@@ -841,9 +851,7 @@ class DemoGenerator:
             description=self._description(pattern.category, place, year, topic_slugs),
             founding_year=year,
             legal_form=legal_form,
-            is_charitable=True
-            if name.endswith("gGmbH") or (is_association and rng.random() < 0.5)
-            else None,
+            is_charitable=charitable or None,
             member_count=self._member_count(pattern.category, legal_form),
             website=f"https://www.{example_domain(slug)}" if rng.random() < 0.5 else "",
             is_demo=True,
@@ -935,13 +943,9 @@ class DemoGenerator:
     def _member_count(self, category, legal_form):
         if category == "projekttraeger" or legal_form == LegalForm.GMBH:
             return None
-        if self.random.random() < 0.45:
-            return (
-                self.random.randint(8, 300)
-                if category == "netzwerk"
-                else self.random.randint(5, 150)
-            )
-        return None
+        if self.random.random() >= 0.45:
+            return None
+        return self.random.randint(8, 300 if category == "netzwerk" else 150)
 
     def _district_slugs(self, place):
         wanted = self.random.choices((0, 1, 2, 3), weights=(15, 55, 20, 10))[0]
@@ -1001,16 +1005,6 @@ class DemoGenerator:
             slug = f"{base}-{number}"
         self.taken_person_slugs.add(slug)
         return slug
-
-
-# How often each kind of relation comes up among demo entries.
-RELATION_KIND_WEIGHTS = {
-    Relation.Kind.INITIATED_BY: 15,
-    Relation.Kind.FOUNDED_WITH: 15,
-    Relation.Kind.SUPPORTED_BY: 35,
-    Relation.Kind.PART_OF: 30,
-    Relation.Kind.REPORTS_TO: 5,
-}
 
 
 # --- Writing and removing ---------------------------------------------------------------
