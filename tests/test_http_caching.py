@@ -5,6 +5,7 @@ every change, wherever it is made, shows on the next request.
 
 import subprocess
 import sys
+from io import StringIO
 
 import pytest
 import tablib
@@ -179,6 +180,17 @@ def test_loaded_fixture_shows_to_visitors_at_once(client):
     assert "Wasserstoffnetzwerk Lausitz" not in text(client.get(LIST))
     call_command("loaddata", "lausitz_directory", verbosity=0)
     assert "Wasserstoffnetzwerk Lausitz" in text(client.get(LIST))
+
+
+def test_restored_backup_shows_to_visitors_at_once(client, seed, tmp_path):
+    backup = tmp_path / "backup.json"
+    call_command("backup_directory", output=backup, stdout=StringIO())
+    Organisation.objects.get(slug="mingentec").delete()
+    assert "MinGenTec" not in text(client.get(LIST))
+
+    call_command("restore_directory", backup, interactive=False, stdout=StringIO())
+
+    assert "MinGenTec" in text(client.get(LIST))
 
 
 def test_edited_legal_page_shows_to_visitors_at_once(client, seed):
