@@ -154,6 +154,16 @@ def test_facet_counts_follow_the_other_filters(get):
     }
 
 
+def test_facet_counts_follow_an_edit_at_once(get):
+    get("?seite=1")  # the counts are now cached for the unfiltered list
+    Organisation.objects.get(slug="lausitzrunde").topics.clear()
+    assert "Kommunalpolitik" not in facet_counts(get("?sortierung=-name"), "thema")
+
+
+def test_facet_counts_are_the_same_on_every_page_and_in_every_order(get):
+    assert facet_counts(get("?sortierung=-name&seite=1"), "thema") == facet_counts(get(), "thema")
+
+
 def test_selected_options_stay_ticked(get):
     html = get("?kategorie=netzwerk").text
     assert re.search(r'value="netzwerk" id="id_kategorie_\d+" checked', html)
