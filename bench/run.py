@@ -119,6 +119,8 @@ class Measurement:
     page: str
     path: str
     result: WrkResult
+    size: int  # bytes of the body as sent
+    encoding: str  # its Content-Encoding, "" for none
     page_cache: str = "–"  # "on" or "off" for the site's pages
 
 
@@ -210,6 +212,10 @@ def format_ms(value):
     return f"{value:.1f} ms" if value >= 0.95 else f"{value:.2f} ms"
 
 
+def format_size(size, encoding):
+    return f"{size / 1000:.1f} kB" + (f" {encoding}" if encoding else "")
+
+
 def format_errors(result):
     if not result.requests_per_second:
         return "no answer in time"
@@ -223,15 +229,15 @@ def format_errors(result):
 
 def measurement_table(measurements):
     lines = [
-        "| page | page cache | req/s | p50 | p99 | errors | address |",
-        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+        "| page | page cache | req/s | p50 | p99 | errors | body | address |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for m in measurements:
         r = m.result
         lines.append(
             f"| {m.page} | {m.page_cache} | {format_rate(r.requests_per_second)} "
             f"| {format_ms(r.p50_ms)} | {format_ms(r.p99_ms)} | {format_errors(r)} "
-            f"| `{m.path}` |"
+            f"| {format_size(m.size, m.encoding)} | `{m.path}` |"
         )
     return lines
 
@@ -331,8 +337,8 @@ NOTES = """
 - **Databases.** PostgreSQL runs Debian's default configuration on the same machine;
   `VACUUM ANALYZE` after loading gives its planner the statistics autovacuum would have
   gathered on a server in use. SQLite is used as the site leaves it.
-- Every request sends `Accept-Encoding: {accept_encoding}`, as browsers do, so whitenoise
-  answers with its Brotli file.
+- Every request sends `Accept-Encoding: {accept_encoding}`, as browsers do; "body" says
+  how many bytes came back and in which encoding (none named: uncompressed).
 """
 
 
@@ -439,11 +445,15 @@ class NoRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def check_page(url, log_path):
-    """Measuring a page that fails or redirects would measure something else: refuse."""
+    """
+    The size and encoding of what wrk will get. Measuring a page that fails or redirects
+    would measure something else: refuse.
+    """
+    request = urllib.request.Request(url, headers={"Accept-Encoding": ACCEPT_ENCODING})
     try:
-        with urllib.request.build_opener(NoRedirects).open(url, timeout=60) as response:
+        with urllib.request.build_opener(NoRedirects).open(request, timeout=60) as response:
             if response.status == 200:
-                return
+                return len(response.read()), response.headers.get("Content-Encoding", "")
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code
@@ -606,10 +616,11 @@ def static_path(static_root):
 
 def measure(base_url, log, page, path, options, **kwargs):
     url = base_url + path
-    check_page(url, log)
+    size, encoding = check_page(url, log)
     print(f"  {page}: {url}", file=sys.stderr)
     wrk(url, options.warmup, options.connections)
-    return Measurement(page, path, wrk(url, options.duration, options.connections), **kwargs)
+    result = wrk(url, options.duration, options.connections)
+    return Measurement(page, path, result, size, encoding, **kwargs)
 
 
 def measure_site(env, pages, static_root, directory, options):

@@ -50,7 +50,7 @@ def result(rate, p99_ms=10.0):
 
 def section(list_rate=1000.0, detail_rate=1000.0, static_rate=2000.0, p99_ms=10.0, rss=80.0):
     site = [
-        Measurement(page, f"/{page}/", result(rate, p99_ms), page_cache=page_cache)
+        Measurement(page, f"/{page}/", result(rate, p99_ms), 30_000, "", page_cache)
         for page_cache in ("on", "off")
         for page, rate in (("list", list_rate), ("search", 500.0), ("detail", detail_rate))
     ]
@@ -61,9 +61,9 @@ def section(list_rate=1000.0, detail_rate=1000.0, static_rate=2000.0, p99_ms=10.
         worker_restarts=12,
         max_worker_rss_mb=rss,
         site=site,
-        static=Measurement("static file", "/static/site.css", result(static_rate)),
-        datasette_table=Measurement("Datasette's faceted table", "/t", result(50.0)),
-        datasette_search=Measurement("Datasette's search", "/s", result(50.0)),
+        static=Measurement("static file", "/static/site.css", result(static_rate), 9_000, "br"),
+        datasette_table=Measurement("Datasette's faceted table", "/t", result(50.0), 90_000, ""),
+        datasette_search=Measurement("Datasette's search", "/s", result(50.0), 80_000, ""),
     )
 
 
@@ -95,14 +95,22 @@ def test_unknown_duration_unit_is_refused():
         parse_duration_ms("3.5 fortnights")
 
 
-def test_table_row_shows_rate_latencies_errors_and_address():
-    measurement = Measurement("list", "/organisationen/", parse_wrk(WRK_OUTPUT_WITH_ERRORS), "on")
-    header, alignment, row = measurement_table([measurement])
-    assert header == "| page | page cache | req/s | p50 | p99 | errors | address |"
-    assert alignment.count("---:") == 4
-    assert row == (
-        "| list | on | 300 | 0.81 ms | 1020.0 ms | 7 non-2xx/3xx, 5 socket | `/organisationen/` |"
+def test_table_row_shows_rate_latencies_errors_body_and_address():
+    measurement = Measurement(
+        "list", "/organisationen/", parse_wrk(WRK_OUTPUT_WITH_ERRORS), 31_400, "", "on"
     )
+    header, alignment, row = measurement_table([measurement])
+    assert header == "| page | page cache | req/s | p50 | p99 | errors | body | address |"
+    assert alignment.count("---:") == 5
+    assert row == (
+        "| list | on | 300 | 0.81 ms | 1020.0 ms | 7 non-2xx/3xx, 5 socket | 31.4 kB "
+        "| `/organisationen/` |"
+    )
+
+
+def test_table_names_the_encoding_of_a_compressed_body():
+    measurement = Measurement("static file", "/static/site.css", result(900.0), 8_250, "br")
+    assert "| 8.2 kB br |" in measurement_table([measurement])[-1]
 
 
 def test_report_lists_each_page_with_and_without_page_cache_together():
@@ -137,7 +145,7 @@ def test_targets_missed_are_marked_with_the_figure_that_misses_them():
 
 
 def test_page_that_never_answered_in_time_says_so():
-    measurement = Measurement("search", "/organisationen/?q=x", result(0.0, p99_ms=0.0), "off")
+    measurement = Measurement("search", "/organisationen/?q=x", result(0.0, 0.0), 0, "", "off")
     assert "| no answer in time |" in measurement_table([measurement])[-1]
 
 
