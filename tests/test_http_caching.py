@@ -37,6 +37,8 @@ PUBLIC_PAGES = [
 DOWNLOADS = [
     "/offene-daten/organisationen.csv",
     "/offene-daten/organisationen.json",
+    "/offene-daten/feed/",
+    "/en/open-data/feed/",
     "/ansprechpartner/jens-krause/vcard/",
     "/sitemap.xml",
     "/robots.txt",
@@ -84,6 +86,14 @@ def test_changed_page_is_answered_with_the_new_text_and_a_new_etag(client, seed)
     assert response.status_code == 200
     assert response["ETag"] != etag
     assert "Neue Beschreibung der Redaktion." in text(response)
+
+
+def test_head_request_gets_the_headers_of_the_page(client, seed):
+    page = client.get(LIST)
+    head = client.head(LIST)
+    assert head.status_code == 200
+    assert head["ETag"] == page["ETag"]
+    assert head["Content-Type"] == page["Content-Type"]
 
 
 def test_german_and_english_page_have_their_own_etag(client, seed):
