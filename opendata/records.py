@@ -5,9 +5,13 @@ Schema and the field table of the open-data page, so they cannot drift apart.
 """
 
 import dataclasses
+from collections import defaultdict
 from datetime import UTC
 
 from django.utils.translation import gettext_lazy as _
+
+from contacts.models import ContactRole
+from organisations.models import Organisation, Relation, Status
 
 # Joins the values of a multi-valued field in a CSV cell.
 CSV_SEPARATOR = " | "
@@ -108,7 +112,7 @@ def slugs_field(name, description):
     return Field(
         name,
         description,
-        lambda organisation, url: [item.slug for item in getattr(organisation, name).all()],
+        lambda organisation, url: organisation.related[name],
         SLUGS,
     )
 
@@ -121,7 +125,7 @@ def outgoing_relations(organisation, url):
             "target_name": relation.target.name,
             "target_url": url(relation.target.get_absolute_url()),
         }
-        for relation in organisation.outgoing_relations.all()
+        for relation in organisation.related["outgoing_relations"]
     ]
 
 
@@ -133,7 +137,7 @@ def incoming_relations(organisation, url):
             "source_name": relation.source.name,
             "source_url": url(relation.source.get_absolute_url()),
         }
-        for relation in organisation.incoming_relations.all()
+        for relation in organisation.related["incoming_relations"]
     ]
 
 
@@ -145,7 +149,7 @@ def contact_persons(organisation, url):
             "name": role.person.full_name,
             "url": url(role.person.get_absolute_url()),
         }
-        for role in organisation.contact_roles.all()
+        for role in organisation.related["contact_persons"]
     ]
 
 
@@ -238,8 +242,72 @@ FIELDS = [
 ]
 
 
+def with_related(organisations, batch_size):
+    """
+    The organisations, each with `related`: what its record names of other rows, read for a
+    batch of organisations at a time with one query per field. Only published rows count.
+    (Django's prefetching builds a queryset per organisation and field: ten times as slow.)
+    """
+    batch = []
+    for organisation in organisations.iterator(chunk_size=batch_size):
+        batch.append(organisation)
+        if len(batch) == batch_size:
+            yield from attach_related(batch)
+            batch = []
+    yield from attach_related(batch)
+
+
+def attach_related(batch):
+    ids = [organisation.pk for organisation in batch]
+    published = Status.PUBLISHED
+    related = {
+        name: grouped(
+            getattr(Organisation, name)
+            .through.objects.filter(organisation__in=ids)
+            .order_by(f"{field}__name", f"{field}__pk")
+            .values_list("organisation_id", f"{field}__slug")
+        )
+        for name, field in (
+            ("federal_states", "federalstate"),
+            ("districts", "district"),
+            ("topics", "topic"),
+        )
+    }
+    related["outgoing_relations"] = grouped(
+        (relation.source_id, relation)
+        for relation in Relation.objects.filter(source__in=ids, target__status=published)
+        .select_related("target")
+        .only("source_id", "kind", "target__slug", "target__name")
+    )
+    related["incoming_relations"] = grouped(
+        (relation.target_id, relation)
+        for relation in Relation.objects.filter(target__in=ids, source__status=published)
+        .select_related("source")
+        .only("target_id", "kind", "source__slug", "source__name")
+    )
+    related["contact_persons"] = grouped(
+        (role.organisation_id, role)
+        for role in ContactRole.objects.filter(organisation__in=ids, person__status=published)
+        .select_related("person")
+        .only("organisation_id", "role", "person__slug", "person__first_name", "person__last_name")
+    )
+    for organisation in batch:
+        organisation.related = {name: rows[organisation.pk] for name, rows in related.items()}
+        yield organisation
+
+
+def grouped(pairs):
+    groups = defaultdict(list)
+    for key, value in pairs:
+        groups[key].append(value)
+    return groups
+
+
 def record(organisation, url):
-    """The organisation as a dict for JSON; url() makes a path absolute."""
+    """
+    The organisation as a dict for JSON; url() makes a path absolute. The organisation comes
+    from with_related().
+    """
     return {field.name: field.value(organisation, url) for field in FIELDS}
 
 

@@ -24,7 +24,7 @@ from .metadata import (
     json_schema,
 )
 from .models import DatasetPublication
-from .records import CSV_SEPARATOR, FIELDS, csv_row, record
+from .records import CSV_SEPARATOR, FIELDS, csv_row, record, with_related
 from .selection import CHANGED_SINCE, Selection
 
 JSON_DUMPS_PARAMS = {"ensure_ascii": False, "indent": 2}
@@ -37,7 +37,7 @@ CHUNK_SIZE = 500
 class ExportView(View):
     """The entries of the list, filtered as the list filters them, as a file written while read."""
 
-    queryset = Organisation.objects.published().entries().with_related(limit=None)
+    queryset = Organisation.objects.published().entries().select_related("category")
     filename = None
     as_attachment = False
 
@@ -49,7 +49,7 @@ class ExportView(View):
         links = Links(request)
         records = (
             record(organisation, links.absolute)
-            for organisation in selection.organisations.iterator(chunk_size=CHUNK_SIZE)
+            for organisation in with_related(selection.organisations, CHUNK_SIZE)
         )
         response = self.render(selection, records, links)
         response["Content-Disposition"] = content_disposition_header(
@@ -93,7 +93,7 @@ class JsonExportView(ExportView):
         return StreamingHttpResponse(self.chunks(meta, records), content_type="application/json")
 
     def chunks(self, meta, records):
-        """The text json.dumps would write for {"meta": …, "organisations": […]}, a record at a time."""
+        """What json.dumps writes for {"meta": …, "organisations": […]}, a record at a time."""
         head = json.dumps({"meta": meta, "organisations": []}, **JSON_DUMPS_PARAMS)
         yield head.removesuffix("[]\n}") + "["
         separator = "\n"

@@ -144,8 +144,8 @@ class OrganisationQuerySet(models.QuerySet):
         page never links to a draft, and an editor's preview of a draft shows what visitors
         will see once it is published.
 
-        Of relations from and to it, contact roles and employees at most `limit` each (None:
-        all of them); `more_relations` and `more_contacts` count what was left out.
+        Of relations from and to it, contact roles and employees at most `limit` each;
+        `more_relations` and `more_contacts` count what was left out.
         """
         # contacts depends on organisations, so its models are imported only here.
         from contacts.models import ContactPerson, ContactRole
@@ -169,10 +169,6 @@ class OrganisationQuerySet(models.QuerySet):
             "topics", "federal_states", "districts"
         )
         related = relations | contacts
-        if limit is None:
-            return queryset.prefetch_related(
-                *(models.Prefetch(name, related_rows) for name, related_rows in related.items())
-            )
         return queryset.prefetch_related(
             *(
                 models.Prefetch(name, self.first_of_each(name, related_rows, limit))
