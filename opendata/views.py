@@ -1,6 +1,5 @@
 import csv
 import json
-from textwrap import indent
 
 from django.core.exceptions import ValidationError
 from django.db.models import Max
@@ -98,7 +97,8 @@ class JsonExportView(ExportView):
         yield head.removesuffix("[]\n}") + "["
         separator = "\n"
         for item in records:
-            yield separator + indent(json.dumps(item, **JSON_DUMPS_PARAMS), " " * 4)
+            # Indented one level deeper: JSON text has no line breaks inside its strings.
+            yield separator + "    " + json.dumps(item, **JSON_DUMPS_PARAMS).replace("\n", "\n    ")
             separator = ",\n"
         yield ("\n  ]" if separator != "\n" else "]") + "\n}"
 

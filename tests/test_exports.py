@@ -203,6 +203,11 @@ def test_json_export_of_an_empty_selection_is_valid_json_with_an_empty_list(get)
     assert data["meta"]["count"] == 0
 
 
+def test_streamed_json_is_laid_out_as_json_dumps_lays_it_out(get):
+    body = get(JSON_URL).getvalue().decode()
+    assert body == json.dumps(json.loads(body), ensure_ascii=False, indent=2)
+
+
 def test_exports_read_in_batches_hold_every_entry_once(get, monkeypatch):
     monkeypatch.setattr(opendata.views, "CHUNK_SIZE", 2)
     slugs = [entry["slug"] for entry in organisations(get(JSON_URL))]
