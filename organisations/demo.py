@@ -1063,7 +1063,7 @@ def ensure_rows(model, wanted):
     slug or, if an editor changed the slug, by name; the missing ones created as demo rows.
     """
     names = [fields["name"] for fields in wanted.values()]
-    existing = list(model.objects.filter(Q(slug__in=wanted) | Q(name__in=names)))
+    existing = list(model.objects.filter(Q(slug__in=list(wanted)) | Q(name__in=names)))
     by_slug = {row.slug: row for row in existing}
     by_name = {row.name: row for row in existing}
     rows, missing = {}, []
