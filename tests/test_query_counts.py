@@ -83,13 +83,12 @@ NOTHING = "?gegruendet_ab=2100"
 
 def refresh_planner_statistics():
     """
-    Tell PostgreSQL how many rows the tables now hold, as autovacuum does in production.
-    Without statistics it plans for empty tables, and nested loops over thousands of rows
-    take minutes.
+    Tell the database how many rows the tables now hold, as autovacuum does in production.
+    Without statistics PostgreSQL plans for empty tables, and nested loops over thousands of
+    rows take minutes; SQLite walks the organisations to find a few persons' roles.
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def queries_for(client, path, warm_up=True):
