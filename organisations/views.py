@@ -15,9 +15,7 @@ class OrganisationListView(NearestPageMixin, FilterView):
     queryset = Organisation.objects.published().entries().for_list()
     # Invalid filter values are reported and ignored instead of emptying the list.
     strict = False
-    paginate_by = 20
     template_name = "organisations/organisation_list.html"
-    page_kwarg = "seite"
 
     def paginate_queryset(self, queryset, page_size):
         paginated = super().paginate_queryset(queryset, page_size)
@@ -29,7 +27,6 @@ class OrganisationListView(NearestPageMixin, FilterView):
         context = super().get_context_data(**kwargs)
         mark_search_matches(context["object_list"], self.filterset.search_patterns())
         context["facets"] = self.filterset.facets()
-        context["page_error"] = self.page_error
         context["canonical_path"] = self.canonical_path(context["page_obj"])
         return context
 
