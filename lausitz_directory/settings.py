@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Over-long addresses get the 400 page before anything reads them.
+    "lausitz_directory.limits.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a visitor's cached page is served without touching it.
     "pagecache.middleware.PageCacheMiddleware",
@@ -235,6 +237,22 @@ PHONENUMBER_DEFAULT_REGION = "DE"
 # them; exporting needs the right to view them. The "Redaktion" group has both.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+
+# What a request may bring; more gets the 400 page (templates/400.html). Form data without
+# files: the largest form, an organisation in the admin with its relations and contact roles,
+# is a few dozen kilobytes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Parameters per request: a list with every facet option chosen has about a hundred, an admin
+# form a few hundred; more is an attack on the parsing.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# The admin's import takes one CSV or XLSX file; no form uploads more.
+DATA_UPLOAD_MAX_NUMBER_FILES = 5
+# Uploads up to this size stay in memory, larger ones go to a temporary file. An import of a few
+# thousand entries is a few megabytes of CSV and is read whole anyway.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The longest address a link of the site makes: every facet option chosen and a search of 200
+# characters, percent-encoded, stay under 4 kB. Proxies refuse 8 kB request lines, too.
+MAX_QUERY_STRING_LENGTH = 8 * 1024
 
 LOGGING = {
     "version": 1,

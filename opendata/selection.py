@@ -1,3 +1,5 @@
+from datetime import UTC
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -19,6 +21,17 @@ class ChangedSinceForm(forms.Form):
             )
         },
     )
+
+    def clean_geaendert_seit(self):
+        value = self.cleaned_data[CHANGED_SINCE]
+        if value is not None:
+            # Within a day of year 1 or 9999 a time has no UTC equivalent to compare with.
+            try:
+                value.astimezone(UTC)
+            except OverflowError:
+                message = self.fields[CHANGED_SINCE].error_messages["invalid"]
+                raise ValidationError(message, code="invalid") from None
+        return value
 
 
 class Selection:
