@@ -13,6 +13,8 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 # Options of bench/run.py, e.g. BENCH_ARGS="--sizes 10000 --databases sqlite --duration 3".
 BENCH_ARGS ?=
+# Options of bench/soak.py, e.g. SOAK_ARGS="--duration 20 --trial".
+SOAK_ARGS ?=
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -30,7 +32,7 @@ PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 # What the accessibility, HTML and Lighthouse checks need besides the venv.
 CHECKERS := node_modules/.installed /usr/bin/java
 
-.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis lighthouse bench clean
+.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis lighthouse bench soak clean
 
 help: ## Show this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -152,6 +154,12 @@ lighthouse: $(VENV)/.installed /usr/bin/chromium node_modules/.installed ## Ligh
 # takes about half an hour with the defaults (both databases, 10,000 and 100,000 entries).
 bench: $(VENV)/.installed $(MESSAGES) ## Load-test the pages beside a static file and Datasette; writes docs/benchmarks.md
 	$(PY) bench/run.py $(BENCH_ARGS)
+
+# Root, as for `make bench`: five minutes of mixed traffic against gunicorn on PostgreSQL with
+# 10,000 demo entries (database lausitz_bench); fails on any error (a non-2xx/3xx answer,
+# a socket error or a timeout).
+soak: $(VENV)/.installed $(MESSAGES) ## Five minutes of mixed traffic, 0 errors wanted; writes docs/soak.md
+	$(PY) -m bench.soak $(SOAK_ARGS)
 
 # --- Housekeeping ------------------------------------------------------------
 
