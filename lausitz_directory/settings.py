@@ -147,6 +147,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A streaming replica for visitors' reads, when they outgrow one database server: the router
+# sends the public pages' reads there and everything else to the primary (db_routers.py).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    # Tests run against the primary's test database alone.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["lausitz_directory.db_routers.ReplicaRouter"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
