@@ -63,3 +63,12 @@ def empty_caches():
 def fast_password_hashing(settings):
     # Real hashing is deliberately slow; tests create many users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def plain_http(settings):
+    """
+    The test client and the live server speak plain HTTP, which production redirects to
+    HTTPS; tests of HTTPS behaviour ask for it with `secure=True`.
+    """
+    settings.SECURE_SSL_REDIRECT = False
