@@ -85,7 +85,8 @@ def app_server(env, log):
         yield base_url
     finally:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
+            # gunicorn's quick shutdown: nothing is left to finish.
+            os.killpg(process.pid, signal.SIGQUIT)
         try:
             process.wait(timeout=STARTUP_TIMEOUT)
         except subprocess.TimeoutExpired:
