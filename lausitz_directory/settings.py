@@ -122,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lausitz_directory.security.PermissionsPolicyMiddleware",
+    # /healthz and /readyz for load balancers, before the page cache queries the database.
+    "lausitz_directory.health.HealthCheckMiddleware",
     # Over-long addresses get the 400 page before anything reads them.
     "lausitz_directory.limits.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

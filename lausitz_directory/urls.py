@@ -24,3 +24,6 @@ urlpatterns += i18n_patterns(
     path("", include("legal.urls")),
     prefix_default_language=False,
 )
+
+# A database that does not answer gets visitors a 503 page rather than the 500 one.
+handler500 = "lausitz_directory.unavailable.server_error"

@@ -1,0 +1,86 @@
+"""A gunicorn worker killed under load: the others keep serving and the master replaces it."""
+
+import os
+import signal
+import threading
+
+import pytest
+from django.conf import settings
+
+from .servers import gunicorn, on_postgres, poll, worker_pids
+from .test_serving import fetch, manage, server_environment
+
+WORKERS = 3
+REQUESTS_PER_CLIENT = 100
+CLIENTS = 2
+
+
+class Visitors:
+    """CLIENTS threads each asking for a page REQUESTS_PER_CLIENT times, one after another."""
+
+    def __init__(self, url):
+        self.url = url
+        self.statuses = []
+        self.connection_errors = []
+        self.lock = threading.Lock()
+        self.threads = [threading.Thread(target=self.browse) for _ in range(CLIENTS)]
+
+    def browse(self):
+        for _ in range(REQUESTS_PER_CLIENT):
+            try:
+                status = fetch(self.url)[0]
+            except OSError as error:  # the connection to the killed worker
+                with self.lock:
+                    self.connection_errors.append(error)
+            else:
+                with self.lock:
+                    self.statuses.append(status)
+
+    def answered(self):
+        with self.lock:
+            return len(self.statuses) + len(self.connection_errors)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        for thread in self.threads:
+            thread.join()
+
+
+@pytest.fixture
+def seeded_site_env(tmp_path):
+    env = server_environment(tmp_path)
+    env["DJANGO_STATIC_ROOT"] = str(settings.STATIC_ROOT)
+    manage(env, "migrate", "--noinput")
+    manage(env, "loaddata", "lausitz_directory")
+    return env
+
+
+# The server runs on SQLite in either test run, so once per `make test` is enough.
+@pytest.mark.skipif(on_postgres(), reason="runs in the SQLite test run")
+def test_a_killed_worker_costs_at_most_its_own_request_and_is_replaced(seeded_site_env, tmp_path):
+    with gunicorn(seeded_site_env, tmp_path, workers=WORKERS) as (master, site):
+        assert poll(lambda: len(worker_pids(master)) == WORKERS)
+        before = worker_pids(master)
+        victim = min(before)
+
+        with Visitors(site + "/organisationen/") as visitors:
+            assert poll(lambda: visitors.answered() >= REQUESTS_PER_CLIENT // 2)
+            os.kill(victim, signal.SIGKILL)
+
+        total = CLIENTS * REQUESTS_PER_CLIENT
+        assert len(visitors.connection_errors) <= 1
+        assert visitors.statuses == [200] * (total - len(visitors.connection_errors))
+
+        def replaced():
+            workers = worker_pids(master)
+            return len(workers) == WORKERS and victim not in workers and workers - before
+
+        assert poll(replaced)
+        assert master.poll() is None
+        assert [fetch(site + "/organisationen/")[0] for _ in range(2 * WORKERS)] == [200] * (
+            2 * WORKERS
+        )
