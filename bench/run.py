@@ -91,8 +91,9 @@ STATIC_SHARE = 0.40
 P99_LIMIT_MS = 50
 RSS_LIMIT_MB = 150
 
-# The one-liner that names a detail and a contact page from the middle of the data.
-SAMPLE_SLUGS = """
+# The one-liner that names a detail and a contact page from the middle of the data, and the
+# number of the list's last page.
+SAMPLE_SLUGS = f"""
 import json
 from contacts.models import ContactPerson
 from organisations.models import Organisation
@@ -101,6 +102,7 @@ people = ContactPerson.objects.published().order_by("pk")
 print(json.dumps([
     organisations.values_list("slug", flat=True)[organisations.count() // 2],
     people.values_list("slug", flat=True)[people.count() // 2],
+    -(-organisations.count() // {LIST_PAGE_SIZE}),
 ]))
 """
 
@@ -574,8 +576,9 @@ def fill_database(database, env, size):
 
 def sample_pages(env):
     output = manage(env, "shell", "-c", SAMPLE_SLUGS, capture_output=True, text=True).stdout
-    organisation, person = json.loads(output.strip().splitlines()[-1])
+    organisation, person, last_page = json.loads(output.strip().splitlines()[-1])
     return [
+        ("list, last page", f"/organisationen/?seite={last_page}"),
         ("detail", f"/organisationen/{organisation}/"),
         ("contact", f"/ansprechpartner/{person}/"),
     ]
