@@ -7,7 +7,7 @@ import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, router, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -134,11 +134,14 @@ class HistoryAdmin(VersionAdmin):
                 reversion.add_to_revision(obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "POST":
+        if request.method != "POST":
+            return super().change_view(request, object_id, form_url, extra_context)
+        # In the save's transaction: a save that fails halfway leaves no version behind either.
+        with transaction.atomic(using=router.db_for_write(self.model)):
             obj = self.get_object(request, unquote(object_id))
             if obj is not None and not Version.objects.get_for_object(obj).exists():
                 self.keep_state(request, [obj], _("Stand vor der ersten Bearbeitung"))
-        return super().change_view(request, object_id, form_url, extra_context)
+            return super().change_view(request, object_id, form_url, extra_context)
 
     def delete_model(self, request, obj):
         self.keep_state(request, [obj], _("Gelöscht"))
