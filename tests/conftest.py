@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, User
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,10 +66,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def plain_http(settings):
+@pytest.fixture(scope="session", autouse=True)
+def plain_http():
     """
     The test client and the live server speak plain HTTP, which production redirects to
-    HTTPS; tests of HTTPS behaviour ask for it with `secure=True`.
+    HTTPS; tests of HTTPS behaviour ask for it with `secure=True`. For the whole session,
+    since the live server reads its settings once.
     """
-    settings.SECURE_SSL_REDIRECT = False
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
