@@ -32,7 +32,7 @@ PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 # What the accessibility, HTML and Lighthouse checks need besides the venv.
 CHECKERS := node_modules/.installed /usr/bin/java
 
-.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis lighthouse bench soak clean
+.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis audit lighthouse bench soak clean
 
 help: ## Show this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -127,11 +127,19 @@ redis: /usr/bin/redis-server ## Start a private, in-memory Redis on 127.0.0.1:63
 
 # --- Checks ------------------------------------------------------------------
 
-test: lint test-sqlite test-postgres ## Lint, then the test suite on SQLite and on PostgreSQL
+test: lint audit test-sqlite test-postgres ## Lint, audit, then the test suite on SQLite and on PostgreSQL
 
 lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The pinned dependencies and what they pull in, resolved as `make run` installs them, looked up
+# in PyPI's vulnerability records (fed by the OSV database); any known vulnerability fails, and
+# nothing is ignored. A package whose release the service cannot look up is listed as skipped
+# rather than failing the run, so an unreachable service skips everything: read the table.
+audit: $(VENV)/.installed-test ## Known vulnerabilities in the pinned dependencies (pip-audit)
+	$(VENV)/bin/pip-audit --progress-spinner off \
+		-r <($(PY) scripts/requirements.py) -r <($(PY) scripts/requirements.py test)
 
 test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on SQLite
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
