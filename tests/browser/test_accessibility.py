@@ -78,7 +78,9 @@ def open_site_page(tab, site_page):
 
 
 def axe_violations(tab):
-    tab.add_script_tag(content=AXE_SCRIPT.read_text())
+    # Evaluated by the browser's debugging protocol, which the Content-Security-Policy that
+    # forbids inline scripts does not stop, where a <script> tag would be.
+    tab.evaluate(AXE_SCRIPT.read_text())
     return tab.evaluate(RUN_AXE, AXE_TAGS)
 
 
