@@ -40,7 +40,8 @@ def test_every_write_goes_to_the_primary():
     assert router.db_for_write(ContentStamp) == "default"
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback restores what migrations wrote, which later tests read.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reads_inside_a_transaction_go_to_the_primary():
     with transaction.atomic():
         assert router.db_for_read(Organisation) == "default"
