@@ -1,7 +1,8 @@
 """
 A soak test: minutes of mixed traffic against gunicorn on PostgreSQL, counting every error.
 
-    .venv/bin/python -m bench.soak [--duration 300] [--size 10000] [--connections 16] [--trial]
+    .venv/bin/python -m bench.soak [--duration 300] [--size 10000] [--connections 16] [--redis]
+                                   [--trial]
 
 `make soak` runs it with the defaults: five minutes against 10,000 demo entries. Runs as root
 on a Debian machine, as `make bench` does, and reuses its helpers (bench/run.py): it installs
@@ -9,7 +10,9 @@ wrk if missing, starts PostgreSQL with scripts/postgres.sh, fills the database l
 with the seed and `generate_demo_data`, and serves it with gunicorn and the production
 settings, page cache on. wrk then asks, for every request, for an address drawn at random
 from a list of visitors' pages (browsing, filtering, searching with and without typos,
-organisation and contact pages), written to a file beside a Lua script. The report, with
+organisation and contact pages), written to a file beside a Lua script. `--redis` keeps the
+page cache in the private Redis of scripts/redis.sh, as several app servers share it, instead
+of in each worker's memory. The report, with
 total requests, rate, median, 99th percentile and slowest latency, errors and the workers'
 memory at the end, goes to stdout and docs/soak.md.
 """
@@ -55,6 +58,8 @@ from bench.run import (
 
 DIRECTORY = WORK / "soak"
 REPORT = ROOT / "docs" / "soak.md"
+# A database of the private Redis of its own; the tests use 0 and 1. Its entries expire.
+REDIS_URL = "redis://127.0.0.1:6390/2"
 
 # Each request draws one of this many addresses; a visitor's page repeats as on a real site,
 # so the page cache serves some and renders others.
@@ -187,6 +192,7 @@ def parse_soak(output):
 
 def soak_markdown(result, workers, facts, command, options, traffic):
     r = result.wrk
+    cache = "in one Redis" if options.redis else "in each worker's memory"
     rss = [f"{mb:.0f}" for mb in sorted(workers["rss_mb"])]
     lines = ["# Soak test", ""]
     if options.trial:
@@ -199,8 +205,8 @@ def soak_markdown(result, workers, facts, command, options, traffic):
     lines += [
         f"Run on {facts['date']} with `{command}` (`make soak` runs it with the defaults): "
         f"{options.duration} s of mixed traffic from wrk ({options.connections} connections) "
-        f"against gunicorn with the production settings, page cache on, on PostgreSQL with "
-        f"{options.size:,} demo entries besides the seed.",
+        f"against gunicorn with the production settings, page cache on ({cache}), "
+        f"on PostgreSQL with {options.size:,} demo entries besides the seed.",
         "",
         "| | |",
         "| --- | ---: |",
@@ -267,6 +273,12 @@ def parse_args(argv):
     parser.add_argument("--size", type=int, default=10_000, help="demo entries (10,000)")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="keep the page cache in the private Redis of scripts/redis.sh, as several app "
+        "servers do, instead of in each worker's memory",
+    )
+    parser.add_argument(
         "--trial", action="store_true", help="label the report as a trial run, not the real one"
     )
     return parser.parse_args(argv)
@@ -285,6 +297,9 @@ def main(argv):
     with contextlib.ExitStack() as stack:
         stack.enter_context(postgres_server())
         env = site_env(static_root, fresh_database("postgresql", DIRECTORY))
+        if options.redis:
+            run(ROOT / "scripts" / "redis.sh")
+            env["REDIS_URL"] = REDIS_URL
         fill_database("postgresql", env, options.size)
         output = manage(env, "shell", "-c", DIRECTORY_SAMPLE, capture_output=True, text=True)
         sample = json.loads(output.stdout.strip().splitlines()[-1])
