@@ -15,6 +15,9 @@ from django.urls import reverse
 from .conftest import load_seed
 from .site_pages import ENGLISH_PAGES, GERMAN_PAGES
 
+# With the other database tests, before the transactional ones empty the tables.
+pytestmark = pytest.mark.django_db
+
 ONE_YEAR = 365 * 24 * 60 * 60
 STRICT_REFERRER_POLICIES = {"no-referrer", "same-origin", "strict-origin"}
 
