@@ -6,7 +6,8 @@ search text (organisations.search_query). Each database adds what it does best:
 
 - PostgreSQL also matches German full-text search (the `german` configuration's stemmer
   over the `search_vector` column a trigger keeps current), ranks by ts_rank, and forgives
-  typos with pg_trgm's word similarity. GIN indexes serve all three (migration 0007).
+  typos by looking up the most similar words (pg_trgm's similarity) in the word list the
+  trigger keeps, then searching for those. GIN indexes serve all three (search_index.py).
 - SQLite finds substrings through an FTS5 table with the trigram tokenizer, which triggers
   keep current, and forgives typos by trying every spelling one edit away from the word.
 
@@ -16,7 +17,6 @@ Typo tolerance is used only when the exact search finds nothing, as search engin
 from functools import reduce
 from operator import or_
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Case, F, FloatField, Q, Value, When
@@ -28,7 +28,15 @@ from .search_query import parse
 
 FULLTEXT_CONFIG = "german"
 SQLITE_FULLTEXT_TABLE = "organisations_search"
+# PostgreSQL: every word of four letters or more that a search text ever held. Typo tolerance
+# looks up similar words in this short table instead of comparing every long search text.
+WORD_TABLE = "organisations_search_word"
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Typo tolerance on PostgreSQL searches for this many of the most similar known words.
+SIMILAR_WORDS = 5
+# ... of which those at least this fraction as similar as the best: "Lausitzrunda" should
+# find "lausitzrunde", not every "lausitz".
+NEARLY_AS_SIMILAR = 0.85
 # Ranking: a term in an entry's name counts more than any amount of text.
 NAME_MATCH_WEIGHT = 1.0
 
@@ -68,7 +76,7 @@ def name_bonus(parsed):
 
 
 class PostgreSQLSearch:
-    def matches(self, term, similar_spellings):
+    def matches(self, term, similar_spellings, using):
         condition = Q(search_document__contains=term.pattern) | Q(
             search_vector=SearchQuery(
                 term.text,
@@ -77,8 +85,20 @@ class PostgreSQLSearch:
             )
         )
         if similar_spellings and term.allows_typos:
-            condition |= Q(TrigramWordSimilar(F("search_document"), Value(term.text)))
+            for word in self.similar_words(term.text, using):
+                condition |= Q(search_document__contains=word)
         return condition
+
+    def similar_words(self, word, using):
+        """The known words most like `word`: the best, and those nearly as good as it."""
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                f"SELECT word, similarity(word, %s) AS score FROM {WORD_TABLE} "
+                "WHERE word %% %s ORDER BY score DESC, word LIMIT %s",
+                [word, word, SIMILAR_WORDS],
+            )
+            rows = cursor.fetchall()
+        return [similar for similar, score in rows if score >= rows[0][1] * NEARLY_AS_SIMILAR]
 
     def rank(self, parsed):
         query = SearchQuery(parsed.ranking_query(), config=FULLTEXT_CONFIG, search_type="websearch")
@@ -86,7 +106,7 @@ class PostgreSQLSearch:
 
 
 class SQLiteSearch:
-    def matches(self, term, similar_spellings):
+    def matches(self, term, similar_spellings, using):
         patterns = [term.pattern]
         if similar_spellings and term.allows_typos:
             patterns += one_edit_away(term.pattern)
@@ -114,10 +134,10 @@ def search_organisations(queryset, query, similar_spellings=False):
     backend = BACKENDS[connections[queryset.db].vendor]
     for clause in parsed.clauses:
         queryset = queryset.filter(
-            reduce(or_, (backend.matches(term, similar_spellings) for term in clause))
+            reduce(or_, (backend.matches(term, similar_spellings, queryset.db) for term in clause))
         )
     for term in parsed.excluded:
-        queryset = queryset.exclude(backend.matches(term, similar_spellings=False))
+        queryset = queryset.exclude(backend.matches(term, False, queryset.db))
     if not parsed.clauses:
         return queryset
     return queryset.annotate(search_rank=backend.rank(parsed)).order_by("-search_rank", "name")

@@ -2,7 +2,8 @@
 The database objects search needs beyond Django's tables, per database.
 
 PostgreSQL: pg_trgm, a trigger that turns the search text into German full-text tokens on
-every write, and GIN indexes for full-text, substring and similarity search.
+every write and collects its words in a word list, and GIN indexes for full-text and
+substring search and for finding similar words in the word list.
 SQLite: an FTS5 table with the trigram tokenizer that indexes the search text for substring
 search, and triggers that keep it current on every write.
 
@@ -12,17 +13,28 @@ every migrate (organisations/apps.py) and rebuilds what is missing. PostgreSQL k
 when a table is altered.
 """
 
-from .search_backends import FULLTEXT_CONFIG, SQLITE_FULLTEXT_TABLE
+from .search_backends import FULLTEXT_CONFIG, SQLITE_FULLTEXT_TABLE, WORD_TABLE
 
 TABLE = "organisations_organisation"
+# Words are never removed from the word list: one no entry holds any more only finds nothing.
+MIN_WORD_LENGTH = 4
 
 POSTGRESQL_SETUP = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE TABLE IF NOT EXISTS {WORD_TABLE} (word text PRIMARY KEY)",
+    f"""
+    CREATE INDEX IF NOT EXISTS organisations_search_word_trgm
+    ON {WORD_TABLE} USING gin (word gin_trgm_ops)
+    """,
     f"""
     CREATE OR REPLACE FUNCTION organisations_search_vector_update() RETURNS trigger
     LANGUAGE plpgsql AS $$
     BEGIN
         NEW.search_vector := to_tsvector('{FULLTEXT_CONFIG}', coalesce(NEW.search_document, ''));
+        INSERT INTO {WORD_TABLE} (word)
+        SELECT DISTINCT word FROM unnest(string_to_array(NEW.search_document, ' ')) AS word
+        WHERE length(word) >= {MIN_WORD_LENGTH}
+        ON CONFLICT DO NOTHING;
         RETURN NEW;
     END $$
     """,
@@ -39,8 +51,14 @@ POSTGRESQL_SETUP = [
     CREATE INDEX IF NOT EXISTS organisations_search_document_trgm
     ON {TABLE} USING gin (search_document gin_trgm_ops)
     """,
-    # Rows written before the trigger existed get their tokens now.
+    # Rows written before the trigger existed get their tokens and words now.
     f"UPDATE {TABLE} SET search_document = search_document WHERE search_vector IS NULL",
+    f"""
+    INSERT INTO {WORD_TABLE} (word)
+    SELECT DISTINCT word FROM {TABLE}, unnest(string_to_array(search_document, ' ')) AS word
+    WHERE length(word) >= {MIN_WORD_LENGTH}
+    ON CONFLICT DO NOTHING
+    """,
 ]
 
 POSTGRESQL_TEARDOWN = [
@@ -48,6 +66,7 @@ POSTGRESQL_TEARDOWN = [
     "DROP INDEX IF EXISTS organisations_search_vector_gin",
     f"DROP TRIGGER IF EXISTS organisations_search_vector ON {TABLE}",
     "DROP FUNCTION IF EXISTS organisations_search_vector_update()",
+    f"DROP TABLE IF EXISTS {WORD_TABLE}",
 ]
 
 SQLITE_TRIGGERS = {

@@ -197,6 +197,16 @@ def test_postgresql_trigger_writes_german_tokens_on_save(seed):
     assert "'stadt'" in organisation.search_vector
 
 
+@ON_POSTGRESQL
+def test_postgresql_word_list_learns_new_words_for_typo_search(search):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    organisation.description += " Zukunftswerkstatt"
+    organisation.save()
+    response = search("Zukunftswerkstadt")
+    assert names(response) == {"Lausitzrunde"}
+    assert SIMILAR_SPELLINGS in text(response)
+
+
 # The parts
 
 
