@@ -292,9 +292,9 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 5
 # Uploads up to this size stay in memory, larger ones go to a temporary file. An import of a few
 # thousand entries is a few megabytes of CSV and is read whole anyway.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-# The longest address a link of the site makes: every facet option chosen and a search of 200
-# characters, percent-encoded, stay under 4 kB. Proxies refuse 8 kB request lines, too.
-MAX_QUERY_STRING_LENGTH = 8 * 1024
+# Room for the 1,000 parameters allowed above at the length of a facet option; a link of the
+# site, with every facet option chosen and a search of 200 characters, stays under 4 kB.
+MAX_QUERY_STRING_LENGTH = 32 * 1024
 
 LOGGING = {
     "version": 1,

@@ -147,7 +147,9 @@ any_text = st.text(
 markup = st.builds(lambda probe, text: text + probe, st.sampled_from(PROBES), st.text(max_size=20))
 values = st.one_of(tricky_values, numbers, any_text, markup)
 parameter_names = st.one_of(
-    st.sampled_from(FILTER_PARAMETERS), st.sampled_from(["p", "page", "format", "utm_source"])
+    st.sampled_from(FILTER_PARAMETERS),
+    st.sampled_from(["p", "page", "format", "utm_source"]),
+    any_text.filter(bool),
 )
 parameters = st.lists(st.tuples(parameter_names, values), max_size=8)
 
@@ -241,6 +243,39 @@ def test_arbitrary_slugs_get_a_clear_answer(visitor, template, slug):
 )
 def test_invalid_utf8_in_the_query_gets_a_clear_answer(visitor, path, name, value):
     response = fetch(visitor, path, f"{encode(name)}={encode(value)}&q=%FF%FE")
+    assert_clear_answer(response)
+
+
+header_values = st.one_of(
+    tricky_values.filter(lambda value: len(value) < 10_000),
+    st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=255), max_size=200),
+    st.just('W/"0123456789abcdef", *'),
+    st.just("Thu, 01 Jan 1970 00:00:00 GMT"),
+)
+
+
+@FUZZ
+@given(
+    path=st.sampled_from(PUBLIC_PATHS),
+    header=st.sampled_from(
+        [
+            "HTTP_IF_NONE_MATCH",
+            "HTTP_IF_MODIFIED_SINCE",
+            "HTTP_ACCEPT_LANGUAGE",
+            "HTTP_ACCEPT_ENCODING",
+            "HTTP_COOKIE",
+            "HTTP_REFERER",
+            "HTTP_USER_AGENT",
+            "HTTP_X_FORWARDED_FOR",
+        ]
+    ),
+    value=header_values,
+)
+def test_arbitrary_request_headers_get_a_clear_answer(visitor, path, header, value):
+    # WSGI hands headers over as ISO-8859-1 strings; other characters arrive as their UTF-8 bytes.
+    raw = value.encode("utf-8", "surrogatepass").decode("iso-8859-1")
+    fetch(visitor, path)  # the page cached, so that validators are compared
+    response = visitor.get(path, secure=True, **{header: raw})
     assert_clear_answer(response)
 
 
