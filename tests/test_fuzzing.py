@@ -16,8 +16,8 @@ ALLOWED_STATUSES = {200, 301, 302, 304, 400, 404}
 # The largest public answer, the full CSV/JSON export of the seed, is a few dozen kilobytes.
 MAX_BODY_BYTES = 2 * 1024 * 1024
 
-# Requests only read, so one seeded database serves every example of a test. No example
-# database on disk: the tree stays clean and every run explores afresh.
+# Requests only read, so one seeded database serves every example of a test. No database of
+# failing examples: every run explores afresh, and a failure prints its example to reproduce.
 FUZZ = hypothesis_settings(
     deadline=None,
     max_examples=60,
