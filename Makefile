@@ -145,9 +145,11 @@ test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) r
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # A DATABASE_URL given by the caller is used as is; otherwise start our own server.
-# axe-core and the Nu Html Checker judge markup, which no database changes: they run
-# on SQLite only, which keeps the whole suite well inside CI's 15 minutes.
-MARKUP_CHECKS := --ignore=tests/browser/test_accessibility.py --ignore=tests/test_html_validity.py
+# axe-core, the Nu Html Checker, the security-header matrix and the browser's CSP check judge
+# markup and headers, which no database changes: they run on SQLite only, which keeps the
+# whole suite inside CI's 15 minutes.
+MARKUP_CHECKS := --ignore=tests/browser/test_accessibility.py --ignore=tests/test_html_validity.py \
+	--ignore=tests/test_security_headers.py --ignore=tests/browser/test_content_security_policy.py
 test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on PostgreSQL (DATABASE_URL or a local server)
 	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
 	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(MARKUP_CHECKS) $(PYTEST_ARGS)
