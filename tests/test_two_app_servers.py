@@ -17,6 +17,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -63,7 +64,21 @@ def database_for_the_servers(tmp):
         try:
             yield urlsplit(test_database)._replace(path=f"/{name}").geturl()
         finally:
-            server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            drop_database(server, name)
+
+
+def drop_database(server, name, attempts=50):
+    """
+    Drops the servers' database once nothing uses it any more. An autovacuum worker may
+    still be in it for a moment; WITH (FORCE) cannot end that superuser process.
+    """
+    for _ in range(attempts - 1):
+        try:
+            server.execute(f"DROP DATABASE IF EXISTS {name}")
+            return
+        except psycopg.errors.ObjectInUse:
+            time.sleep(0.2)
+    server.execute(f"DROP DATABASE IF EXISTS {name}")
 
 
 @contextlib.contextmanager
