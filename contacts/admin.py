@@ -1,10 +1,10 @@
 import reversion
 from django.contrib import admin
 
-from organisations.admin import publish, unpublish
-from organisations.admin_import_export import DirectoryImportExportMixin
-from organisations.history import HistoryAdmin
-from organisations.locking import OptimisticLockingAdminMixin
+from editorial.actions import publish, unpublish
+from editorial.history import HistoryAdmin
+from editorial.locking import OptimisticLockingAdminMixin
+from editorial.spreadsheets import DirectoryImportExportMixin
 
 from .models import ContactPerson, ContactRole
 from .resources import ContactPersonResource
@@ -34,6 +34,14 @@ class ContactPersonAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin
     fieldsets = [
         (None, {"fields": ["status", "first_name", "last_name", "slug", "is_directory_contact"]}),
         ("Funktion", {"fields": ["job_title", "position", "employer"]}),
+        (
+            "Englisch",
+            {
+                "fields": ["job_title_en", "position_en"],
+                "description": "Für die englischen Seiten unter /en/. Leere Felder zeigen dort "
+                "den deutschen Text.",
+            },
+        ),
         ("Kontakt", {"fields": [("phone", "phone_display"), ("fax", "fax_display"), "email"]}),
         ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]

@@ -6,21 +6,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from phonenumber_field.modelfields import PhoneNumberField
 
-from organisations.models import (
+from editorial.models import (
     DemoDataField,
     EditorialFields,
-    Organisation,
+    EditorialQuerySet,
     SlugNaturalKeyManager,
     Status,
 )
-from organisations.translation import TranslatableMixin
+from editorial.translation import TranslatableMixin
+from organisations.models import Organisation
 
 
-class ContactPersonQuerySet(models.QuerySet):
-    def published(self):
-        """What visitors see: no drafts."""
-        return self.filter(status=Status.PUBLISHED)
-
+class ContactPersonQuerySet(EditorialQuerySet):
     def directory_contacts(self):
         """The people the directory names as its own Ansprechpartner."""
         return self.filter(is_directory_contact=True)

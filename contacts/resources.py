@@ -1,6 +1,6 @@
 """Contact persons as rows of a CSV or XLSX file, imported and exported like organisations."""
 
-from organisations.resources import DirectoryResource
+from editorial.resources import DirectoryResource
 
 from .models import ContactPerson
 

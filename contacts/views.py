@@ -2,8 +2,8 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.views.generic import DetailView, ListView
 
-from organisations.pagination import NearestPageMixin
-from organisations.preview import DraftPreviewMixin
+from editorial.pagination import NearestPageMixin
+from editorial.preview import DraftPreviewMixin
 
 from .models import ContactPerson
 from .vcard import vcard

@@ -88,7 +88,8 @@ SECURE_CSP = {
 }
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the editors' site (editorial/sites.py).
+    "editorial.apps.EditorialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -102,9 +103,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_filters",
     "phonenumber_field",
-    # History of every admin change (django-reversion), organisations/history.py.
+    # History of every admin change (django-reversion), editorial/history.py.
     "reversion",
     "import_export",
+    # What the content apps share; it imports none of them.
+    "editorial",
     "organisations",
     "contacts",
     "seo",
@@ -275,7 +278,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PHONENUMBER_DEFAULT_REGION = "DE"
 
 # Bulk import and export in the admin (django-import-export; formats in
-# organisations/admin_import_export.py): importing adds entries, so it needs the right to add
+# editorial/spreadsheets.py): importing adds entries, so it needs the right to add
 # them; exporting needs the right to view them. The "Redaktion" group has both.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

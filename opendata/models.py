@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from organisations.translation import TranslatableMixin
+from editorial.translation import TranslatableMixin
 
 # The row the data migration creates; the constraint keeps it the only one.
 SINGLETON_PK = 1

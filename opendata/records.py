@@ -11,7 +11,8 @@ from datetime import UTC
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import ContactRole
-from organisations.models import Organisation, Relation, Status
+from editorial.models import Status
+from organisations.models import Organisation, Relation
 
 # Joins the values of a multi-valued field in a CSV cell.
 CSV_SEPARATOR = " | "

@@ -1,62 +1,19 @@
 import reversion
-from django.contrib import admin, messages
-from django.utils.translation import ngettext
+from django.contrib import admin
 
-from .admin_import_export import DirectoryImportExportMixin
-from .history import HistoryAdmin
-from .locking import OptimisticLockingAdminMixin
-from .models import Category, District, FederalState, Organisation, Relation, Status, Topic
+from editorial.actions import publish, unpublish
+from editorial.history import HistoryAdmin
+from editorial.locking import OptimisticLockingAdminMixin
+from editorial.spreadsheets import DirectoryImportExportMixin
+
+from .models import Category, District, FederalState, Organisation, Relation, Topic
 from .resources import OrganisationResource
-
-admin.site.site_header = "Lausitz-Verzeichnis · Redaktion"
-admin.site.site_title = "Lausitz-Verzeichnis"
-admin.site.index_title = "Inhalte pflegen"
 
 # A version of an organisation keeps its relations and roles, so that reverting or recovering
 # it brings them back too. The admins below register the other models themselves.
 reversion.register(
     Organisation, follow=["outgoing_relations", "incoming_relations", "contact_roles"]
 )
-
-
-def set_status(modeladmin, request, queryset, status, message):
-    # Saved one by one, not update(), so that each change is in the history; the new edit
-    # version makes a change form opened before refuse to save the old status back.
-    changed = 0
-    for entry in queryset.exclude(status=status):
-        entry.status = status
-        entry.version += 1
-        entry.save(update_fields=["status", "version", "updated_at"])
-        changed += 1
-    modeladmin.message_user(request, message(changed) % {"count": changed}, messages.SUCCESS)
-
-
-@admin.action(description="Veröffentlichen", permissions=["change"])
-def publish(modeladmin, request, queryset):
-    set_status(
-        modeladmin,
-        request,
-        queryset,
-        Status.PUBLISHED,
-        lambda count: ngettext(
-            "%(count)d Eintrag veröffentlicht.", "%(count)d Einträge veröffentlicht.", count
-        ),
-    )
-
-
-@admin.action(description="Zurück in den Entwurf", permissions=["change"])
-def unpublish(modeladmin, request, queryset):
-    set_status(
-        modeladmin,
-        request,
-        queryset,
-        Status.DRAFT,
-        lambda count: ngettext(
-            "%(count)d Eintrag zurück in den Entwurf gesetzt; Besucher sehen ihn nicht mehr.",
-            "%(count)d Einträge zurück in den Entwurf gesetzt; Besucher sehen sie nicht mehr.",
-            count,
-        ),
-    )
 
 
 class NamedSlugAdmin(HistoryAdmin):
@@ -71,8 +28,13 @@ class CategoryAdmin(NamedSlugAdmin):
     list_editable = ["order"]
 
 
-@admin.register(Topic, FederalState)
+@admin.register(Topic)
 class TopicAdmin(NamedSlugAdmin):
+    pass
+
+
+@admin.register(FederalState)
+class FederalStateAdmin(NamedSlugAdmin):
     pass
 
 

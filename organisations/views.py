@@ -2,12 +2,13 @@ from django.utils.http import urlencode
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
+from editorial.pagination import NearestPageMixin
+from editorial.preview import DraftPreviewMixin
+
 from . import graph
 from .filters import OrganisationFilter
 from .highlight import mark_search_matches
 from .models import Organisation
-from .pagination import NearestPageMixin
-from .preview import DraftPreviewMixin
 
 
 class OrganisationListView(NearestPageMixin, FilterView):

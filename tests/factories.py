@@ -1,7 +1,8 @@
 import factory
 
 from contacts.models import ContactPerson, ContactRole
-from organisations.models import Category, Organisation, Relation, Status, Topic
+from editorial.models import Status
+from organisations.models import Category, Organisation, Relation, Topic
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from contacts.models import ContactPerson
-from organisations.models import Organisation, Status
+from editorial.models import Status
+from organisations.models import Organisation
 
 from .admin_forms import form_data
 from .pages import facet_counts, links, result_names, sitemap_pages, text

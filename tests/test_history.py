@@ -5,7 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from contacts.models import ContactPerson
-from organisations.history import field_changes, field_values
+from editorial.history import field_changes, field_values
 from organisations.models import Organisation
 
 from .admin_forms import form_data, save_in_admin

@@ -13,7 +13,8 @@ from django.contrib.flatpages.models import FlatPage
 from django.core.management import call_command
 from django.test import Client
 
-from organisations.models import Organisation, Status
+from editorial.models import Status
+from organisations.models import Organisation
 from organisations.resources import OrganisationResource
 
 from .admin_forms import save_in_admin

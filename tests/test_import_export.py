@@ -11,7 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from reversion.models import Version
 
 from contacts.models import ContactPerson
-from organisations.models import Organisation, Status
+from editorial.models import Status
+from organisations.models import Organisation
 
 from .factories import OrganisationFactory
 from .pages import links, text

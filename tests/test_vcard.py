@@ -5,7 +5,8 @@ import re
 import pytest
 
 from contacts.models import ContactPerson
-from organisations.models import Organisation, Status
+from editorial.models import Status
+from organisations.models import Organisation
 
 from .factories import ContactPersonFactory
 from .pages import links

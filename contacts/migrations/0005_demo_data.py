@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-import organisations.models
+import editorial.models
 
 
 class Migration(migrations.Migration):
@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="contactperson",
             name="is_demo",
-            field=organisations.models.DemoDataField(
+            field=editorial.models.DemoDataField(
                 db_index=True, default=False, editable=False, verbose_name="Demodaten"
             ),
         ),

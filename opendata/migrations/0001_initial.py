@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import organisations.translation
+import editorial.translation
 
 
 class Migration(migrations.Migration):
@@ -171,6 +171,6 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
-            bases=(organisations.translation.TranslatableMixin, models.Model),
+            bases=(editorial.translation.TranslatableMixin, models.Model),
         ),
     ]

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import organisations.models
+import editorial.models
 
 
 class Migration(migrations.Migration):
@@ -14,28 +14,28 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="category",
             name="is_demo",
-            field=organisations.models.DemoDataField(
+            field=editorial.models.DemoDataField(
                 db_index=True, default=False, editable=False, verbose_name="Demodaten"
             ),
         ),
         migrations.AddField(
             model_name="district",
             name="is_demo",
-            field=organisations.models.DemoDataField(
+            field=editorial.models.DemoDataField(
                 db_index=True, default=False, editable=False, verbose_name="Demodaten"
             ),
         ),
         migrations.AddField(
             model_name="federalstate",
             name="is_demo",
-            field=organisations.models.DemoDataField(
+            field=editorial.models.DemoDataField(
                 db_index=True, default=False, editable=False, verbose_name="Demodaten"
             ),
         ),
         migrations.AddField(
             model_name="organisation",
             name="is_demo",
-            field=organisations.models.DemoDataField(
+            field=editorial.models.DemoDataField(
                 db_index=True, default=False, editable=False, verbose_name="Demodaten"
             ),
         ),
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="topic",
             name="is_demo",
-            field=organisations.models.DemoDataField(
+            field=editorial.models.DemoDataField(
                 db_index=True, default=False, editable=False, verbose_name="Demodaten"
             ),
         ),

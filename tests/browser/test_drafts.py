@@ -6,7 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
-from organisations.models import Organisation, Status
+from editorial.models import Status
+from organisations.models import Organisation
 
 from .conftest import watched_tab
 from .test_accessibility import SCREENS, axe_violations, describe
