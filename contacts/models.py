@@ -17,6 +17,16 @@ from editorial.translation import TranslatableMixin
 from organisations.models import Organisation
 
 
+def as_written_field(label):
+    """A number as the source writes it, shown instead of the uniform format when given."""
+    return models.CharField(
+        f"{label} in der Schreibweise der Quelle",
+        max_length=50,
+        blank=True,
+        help_text="Leer lassen, dann wird die Nummer einheitlich formatiert.",
+    )
+
+
 class ContactPersonQuerySet(EditorialQuerySet):
     def directory_contacts(self):
         """The people the directory names as its own Ansprechpartner."""
@@ -67,19 +77,9 @@ class ContactPerson(TranslatableMixin, EditorialFields):
         blank=True,
     )
     phone = PhoneNumberField("Telefon", blank=True, help_text="Wird als +49… gespeichert.")
-    phone_display = models.CharField(
-        "Telefon in der Schreibweise der Quelle",
-        max_length=50,
-        blank=True,
-        help_text="Leer lassen, dann wird die Nummer einheitlich formatiert.",
-    )
+    phone_display = as_written_field("Telefon")
     fax = PhoneNumberField("Fax", blank=True, help_text="Wird als +49… gespeichert.")
-    fax_display = models.CharField(
-        "Fax in der Schreibweise der Quelle",
-        max_length=50,
-        blank=True,
-        help_text="Leer lassen, dann wird die Nummer einheitlich formatiert.",
-    )
+    fax_display = as_written_field("Fax")
     email = models.EmailField("E-Mail", blank=True)
     is_directory_contact = models.BooleanField(
         "Ansprechpartner des Verzeichnisses",

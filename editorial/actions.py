@@ -18,29 +18,33 @@ def set_status(modeladmin, request, queryset, status, message):
     modeladmin.message_user(request, message(changed) % {"count": changed}, messages.SUCCESS)
 
 
-@admin.action(description="Veröffentlichen", permissions=["change"])
-def publish(modeladmin, request, queryset):
-    set_status(
-        modeladmin,
-        request,
-        queryset,
-        Status.PUBLISHED,
-        lambda count: ngettext(
-            "%(count)d Eintrag veröffentlicht.", "%(count)d Einträge veröffentlicht.", count
-        ),
-    )
+def status_action(name, status, description, message):
+    """An action that sets the selected entries' status; `message` words the result."""
+
+    @admin.action(description=description, permissions=["change"])
+    def action(modeladmin, request, queryset):
+        set_status(modeladmin, request, queryset, status, message)
+
+    # The admin tells actions apart by their function's name.
+    action.__name__ = name
+    return action
 
 
-@admin.action(description="Zurück in den Entwurf", permissions=["change"])
-def unpublish(modeladmin, request, queryset):
-    set_status(
-        modeladmin,
-        request,
-        queryset,
-        Status.DRAFT,
-        lambda count: ngettext(
-            "%(count)d Eintrag zurück in den Entwurf gesetzt; Besucher sehen ihn nicht mehr.",
-            "%(count)d Einträge zurück in den Entwurf gesetzt; Besucher sehen sie nicht mehr.",
-            count,
-        ),
-    )
+publish = status_action(
+    "publish",
+    Status.PUBLISHED,
+    "Veröffentlichen",
+    lambda count: ngettext(
+        "%(count)d Eintrag veröffentlicht.", "%(count)d Einträge veröffentlicht.", count
+    ),
+)
+unpublish = status_action(
+    "unpublish",
+    Status.DRAFT,
+    "Zurück in den Entwurf",
+    lambda count: ngettext(
+        "%(count)d Eintrag zurück in den Entwurf gesetzt; Besucher sehen ihn nicht mehr.",
+        "%(count)d Einträge zurück in den Entwurf gesetzt; Besucher sehen sie nicht mehr.",
+        count,
+    ),
+)

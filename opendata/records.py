@@ -118,28 +118,28 @@ def slugs_field(name, description):
     )
 
 
-def outgoing_relations(organisation, url):
-    return [
-        {
-            "kind": relation.kind,
-            "target": relation.target.slug,
-            "target_name": relation.target.name,
-            "target_url": url(relation.target.get_absolute_url()),
-        }
-        for relation in organisation.related["outgoing_relations"]
-    ]
+def relations_to_others(relations, other):
+    """
+    A reader of the organisation's relations of one direction, each with the actor at its
+    other end: `target` for the relations it has, `source` for those others have to it.
+    """
+
+    def read(organisation, url):
+        return [
+            {
+                "kind": relation.kind,
+                other: getattr(relation, other).slug,
+                f"{other}_name": getattr(relation, other).name,
+                f"{other}_url": url(getattr(relation, other).get_absolute_url()),
+            }
+            for relation in organisation.related[relations]
+        ]
+
+    return read
 
 
-def incoming_relations(organisation, url):
-    return [
-        {
-            "kind": relation.kind,
-            "source": relation.source.slug,
-            "source_name": relation.source.name,
-            "source_url": url(relation.source.get_absolute_url()),
-        }
-        for relation in organisation.related["incoming_relations"]
-    ]
+outgoing_relations = relations_to_others("outgoing_relations", "target")
+incoming_relations = relations_to_others("incoming_relations", "source")
 
 
 def contact_persons(organisation, url):
