@@ -133,6 +133,10 @@ lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+.PHONY: docs-check
+docs-check: $(VENV)/.installed-test ## Every link between README.md and docs/ leads to a file and heading
+	$(TEST_ENV) $(VENV)/bin/pytest tests/test_docs.py
+
 # The pinned dependencies and what they pull in, resolved as `make run` installs them, looked up
 # in PyPI's vulnerability records (fed by the OSV database); any known vulnerability fails, and
 # nothing is ignored. A package whose release the service cannot look up is listed as skipped
