@@ -144,3 +144,29 @@ def test_editor_writes_the_english_description_that_english_pages_show(editor):
     english_page = editor.get("/en/organisations/lausitzrunde/")
     assert "Lausitz Round Table" in text(english_page)
     assert "Written by the editors." in text(english_page)
+
+
+def test_admin_pages_carry_the_directorys_name(editor):
+    response = editor.get("/admin/")
+    assert "Lausitz-Verzeichnis · Redaktion" in text(response)
+    assert "Inhalte pflegen" in text(response)
+    assert response.context["site_title"] == "Lausitz-Verzeichnis"
+
+
+def test_federal_states_have_an_admin_of_their_own(superuser):
+    response = superuser.get("/admin/organisations/federalstate/")
+    assert response.context["cl"].model_admin.__class__.__name__ == "FederalStateAdmin"
+    assert "Bundesland zur Änderung auswählen" in text(response)
+
+
+def test_editor_writes_a_persons_english_title_and_position_that_english_pages_show(editor):
+    person = ContactPerson.objects.get()
+    response = save_in_admin(
+        editor,
+        person,
+        {"job_title_en": "General Manager", "position_en": "Head of Structural Change"},
+    )
+    assert response.status_code == 302
+    english_page = editor.get(f"/en/contacts/{person.slug}/")
+    assert "General Manager" in text(english_page)
+    assert "Head of Structural Change" in text(english_page)
