@@ -96,7 +96,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
-    # Full-text and trigram search on PostgreSQL; harmless on SQLite (organisations/search*.py).
+    # Full-text and trigram search on PostgreSQL; harmless on SQLite (organisations/search/).
     "django.contrib.postgres",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",

@@ -33,7 +33,7 @@ from organisations.models import (
     Status,
     Topic,
 )
-from organisations.search import search_document
+from organisations.search.text import search_document
 
 DEFAULT_SEED = 2026
 BATCH_SIZE = 1000

@@ -18,10 +18,10 @@ from .models import (
     Organisation,
     Topic,
 )
-from .search_query import parse
+from .search.query import parse
 
 SORT_ORDERS = {
-    # Offered only with a search, whose results come ranked (organisations/search_backends.py).
+    # Offered only with a search, whose results come ranked (organisations/search/backends.py).
     "relevanz": (_("Relevanz"), ()),
     "name": (_("Name A–Z"), ("name",)),
     "-name": (_("Name Z–A"), ("-name",)),

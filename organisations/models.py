@@ -5,8 +5,8 @@ from django.db.models.functions import Coalesce, Greatest, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .search import search_document
-from .search_backends import search_organisations
+from .search.backends import search_organisations
+from .search.text import search_document
 from .translation import TranslatableMixin, TranslatedText
 
 FOUNDING_YEAR_MIN = 1800

@@ -4,10 +4,10 @@ from django_filters.views import FilterView
 
 from . import graph
 from .filters import OrganisationFilter
-from .highlight import mark_search_matches
 from .models import Organisation
 from .pagination import NearestPageMixin
 from .preview import DraftPreviewMixin
+from .search.highlight import mark_search_matches
 
 
 class OrganisationListView(NearestPageMixin, FilterView):

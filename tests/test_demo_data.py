@@ -24,7 +24,7 @@ from organisations.models import (
     Status,
     Topic,
 )
-from organisations.search import search_document
+from organisations.search.text import search_document
 from pagecache import stamp
 
 from .factories import ContactPersonFactory
