@@ -3,6 +3,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import graph
+from .facets import facets
 from .filters import OrganisationFilter
 from .models import Organisation
 from .pagination import NearestPageMixin
@@ -19,14 +20,16 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         paginated = super().paginate_queryset(queryset, page_size)
-        if paginated[0].count == 0 and self.filterset.widen_search_to_similar_spellings():
-            paginated = super().paginate_queryset(self.filterset.qs, page_size)
+        if paginated[0].count == 0:
+            widened = self.filterset.widen_search_to_similar_spellings()
+            if widened is not None:
+                paginated = super().paginate_queryset(widened, page_size)
         return paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         mark_search_matches(context["object_list"], self.filterset.search_patterns())
-        context["facets"] = self.filterset.facets()
+        context["facets"] = facets(self.filterset)
         context["canonical_path"] = self.canonical_path(context["page_obj"])
         return context
 
