@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "import_export",
     "organisations",
     "contacts",
+    "network",
     "seo",
     "legal",
     "opendata",

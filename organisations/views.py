@@ -1,8 +1,7 @@
 from django.utils.http import urlencode
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from . import graph
 from .facets import facets
 from .filters import OrganisationFilter
 from .models import Organisation
@@ -45,20 +44,4 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):
-    queryset = Organisation.objects.with_related()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["relation_graph"] = graph.neighbourhood(self.object)
-        return context
-
-
-class NetworkView(TemplateView):
-    """Every actor and relation of the directory in one picture."""
-
-    template_name = "organisations/network.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["graph"] = graph.directory_network()
-        return context
+    queryset = Organisation.objects.for_detail_page()
