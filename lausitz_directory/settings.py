@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "organisations",
     "contacts",
     "network",
+    "demo",
     "seo",
     "legal",
     "opendata",
