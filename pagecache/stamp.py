@@ -3,7 +3,8 @@ The content stamp: which version of the public content a cached page or an ETag 
 
 Every change to what public pages show calls `mark_changed()`; the signals in
 pagecache/signals.py do it for saves and deletes, bulk writers (queryset .update(),
-bulk_create, management commands) call it themselves after writing.
+bulk_create, management commands) call it themselves after writing. A command that deletes
+many rows wraps the deletion in `one_change()`.
 """
 
 from contextlib import contextmanager
