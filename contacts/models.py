@@ -1,6 +1,9 @@
+from dataclasses import dataclass
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, F, Prefetch, Window, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -14,7 +17,7 @@ from editorial.models import (
     Status,
 )
 from editorial.translation import TranslatableMixin
-from organisations.models import Organisation
+from organisations.models import RELATED_SHOWN, Organisation, first_of_each
 
 
 def as_written_field(label):
@@ -202,3 +205,48 @@ class ContactRole(models.Model):
         return (self.person.slug, self.organisation.slug, self.role)
 
     natural_key.dependencies = ["contacts.contactperson", "organisations.organisation"]
+
+
+@dataclass
+class OrganisationContacts:
+    """The persons an organisation's page names: its contact roles and its employees."""
+
+    roles: list
+    employees: list
+    left_out: int  # how many more there are than the page names
+
+
+def contacts_of(organisation, limit=RELATED_SHOWN):
+    """
+    The organisation's contact roles and employees, of published persons only and at most
+    `limit` of each, and how many more there are.
+
+    They are fetched into `organisation.contact_roles` and `.employees` by whichever part of
+    the page asks first (the structured data, the relations picture, the list of contacts);
+    the others find them there. The total of each comes with its rows, in the same query.
+    """
+    related = {
+        "contact_roles": (
+            "organisation",
+            ContactRole.objects.select_related("person").filter(person__status=Status.PUBLISHED),
+        ),
+        "employees": ("employer", ContactPerson.objects.published()),
+    }
+    prefetch_related_objects(
+        [organisation],
+        *(
+            Prefetch(name, first_of_each(with_total(rows, field), field, limit))
+            for name, (field, rows) in related.items()
+        ),
+    )
+    roles, employees = list(organisation.contact_roles.all()), list(organisation.employees.all())
+    return OrganisationContacts(
+        roles=roles,
+        employees=employees,
+        left_out=sum(max(rows[0].related_total - limit, 0) for rows in (roles, employees) if rows),
+    )
+
+
+def with_total(rows, field_name):
+    """Each row with the number of rows that point where it does, before any limit."""
+    return rows.annotate(related_total=Window(Count("pk"), partition_by=F(field_name)))

@@ -97,7 +97,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
-    # Full-text and trigram search on PostgreSQL; harmless on SQLite (organisations/search*.py).
+    # Full-text and trigram search on PostgreSQL; harmless on SQLite (organisations/search/).
     "django.contrib.postgres",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
@@ -110,6 +110,8 @@ INSTALLED_APPS = [
     "editorial",
     "organisations",
     "contacts",
+    "network",
+    "demo",
     "seo",
     "legal",
     "opendata",

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from organisations.views import NetworkView
+from network.views import NetworkView
 
 from .views import HomeView
 

@@ -55,8 +55,7 @@ class Selection:
         organisations = self.filterset.qs
         # As on the list: a search that finds nothing forgives typos.
         if self.filterset.search_query and not organisations.exists():
-            self.filterset.widen_search_to_similar_spellings()
-            organisations = self.filterset.qs
+            organisations = self.filterset.widen_search_to_similar_spellings()
         if self.changed_since:
             organisations = organisations.filter(updated_at__gte=self.changed_since)
         return organisations

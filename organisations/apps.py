@@ -8,6 +8,6 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 (connects the receivers)
-        from .search import register_sqlite_fold_function
+        from .search.text import register_sqlite_fold_function
 
         connection_created.connect(register_sqlite_fold_function)

@@ -1,12 +1,7 @@
-from dataclasses import dataclass
-
 import django_filters
 from django import forms
-from django.db.models import Count, Exists, F, OuterRef
-from django.utils.translation import get_language
+from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
-
-from pagecache import fragments
 
 from .models import (
     FOUNDING_YEAR_MAX,
@@ -18,10 +13,10 @@ from .models import (
     Organisation,
     Topic,
 )
-from .search_query import parse
+from .search.query import parse
 
 SORT_ORDERS = {
-    # Offered only with a search, whose results come ranked (organisations/search_backends.py).
+    # Offered only with a search, whose results come ranked (organisations/search/backends.py).
     "relevanz": (_("Relevanz"), ()),
     "name": (_("Name A–Z"), ("name",)),
     "-name": (_("Name Z–A"), ("-name",)),
@@ -39,21 +34,6 @@ SORT_ORDERS = {
     ),
     "kategorie": (_("Kategorie"), ("category__order", "name")),
 }
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -132,8 +112,6 @@ class OrganisationFilter(django_filters.FilterSet):
         empty_label=None,
     )
 
-    MODEL_FACETS = ("kategorie", "bundesland", "landkreis", "thema")
-
     class Meta:
         model = Organisation
         form = OrganisationFilterForm
@@ -168,14 +146,14 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def widen_search_to_similar_spellings(self):
         """
-        Lets the search forgive typos, for when the exact search found nothing, as search
-        engines do. Returns whether there was a search to widen.
+        The results with a search that forgives typos, for when the exact search found
+        nothing, as search engines do; None when there is no search to widen.
         """
         if not self.search_query or self.similar_spellings:
-            return False
+            return None
         self.similar_spellings = True
-        self.__dict__.pop("_qs", None)  # django-filter caches the results there
-        return True
+        self.form.is_valid()  # cleans once; later calls reuse cleaned_data
+        return self.filter_queryset(self.queryset.all())
 
     @property
     def is_filtered(self):
@@ -218,78 +196,3 @@ class OrganisationFilter(django_filters.FilterSet):
         if hasattr(value, "display_name"):
             return value.display_name
         return str(dict(self.filters[name].extra.get("choices", ())).get(value, value))
-
-    def queryset_without(self, excluded):
-        """The results with every valid filter applied except one facet's own."""
-        queryset = self.queryset
-        if not self.is_bound:
-            return queryset
-        self.form.is_valid()  # cleans once; later calls reuse cleaned_data
-        for name, value in self.form.cleaned_data.items():
-            if name not in (excluded, "sortierung"):
-                queryset = self.filters[name].filter(queryset, value)
-        return queryset
-
-    def facets(self):
-        """
-        Each facet's options with the number of results each would give, one grouped query
-        per facet. They depend on the filters only, so paging and sorting reuse them until
-        the content changes.
-        """
-        options = fragments.cached(
-            "facets",
-            (get_language(), self.canonical_params(), self.similar_spellings),
-            self.facet_options,
-        )
-        return [self.facet(name, facet_options) for name, facet_options in options]
-
-    def facet_options(self):
-        """(name, [(value, label, count), …]) of every facet."""
-        return [(name, self.model_facet_options(name)) for name in self.MODEL_FACETS] + [
-            ("rechtsform", self.legal_form_options())
-        ]
-
-    def selected(self, name):
-        return {str(value) for value in self.form.data.getlist(name)} if self.is_bound else set()
-
-    def model_facet_options(self, name):
-        """
-        Counted in the link table of a many-to-many relation, not over a join of the options
-        with the organisations: the link rows are unique, so no DISTINCT is needed.
-        """
-        filter_ = self.filters[name]
-        matching = self.queryset_without(name)
-        relation = matching.model._meta.get_field(filter_.field_name)
-        if relation.many_to_many:
-            links = relation.remote_field.through.objects.filter(
-                **{f"{relation.m2m_field_name()}__in": matching.values("pk")}
-            )
-            counted = links.values_list(relation.m2m_reverse_field_name())
-        else:
-            counted = matching.values_list(relation.name)
-        counts = dict(counted.order_by().annotate(count=Count("*")))
-        return [
-            (option.slug, option.display_name, counts.get(option.pk, 0))
-            for option in filter_.queryset
-        ]
-
-    def legal_form_options(self):
-        counts = dict(
-            self.queryset_without("rechtsform")
-            .order_by()
-            .values_list("legal_form")
-            .annotate(count=Count("pk"))
-        )
-        return [(value, label, counts.get(value, 0)) for value, label in LegalForm.choices]
-
-    def facet(self, name, options):
-        selected = self.selected(name)
-        return Facet(
-            name=name,
-            label=self.filters[name].label,
-            options=[
-                FacetOption(value, label, count, value in selected)
-                for value, label, count in options
-                if count or value in selected
-            ],
-        )

@@ -15,8 +15,8 @@ from editorial.models import (
 )
 from editorial.translation import TranslatableMixin, TranslatedText
 
-from .search import search_document
-from .search_backends import search_organisations
+from .search.backends import search_organisations
+from .search.text import search_document
 
 FOUNDING_YEAR_MIN = 1800
 FOUNDING_YEAR_MAX = 2100
@@ -107,6 +107,21 @@ class District(NamedSlugModel):
         verbose_name_plural = "Landkreise und kreisfreie Städte"
 
 
+def first_of_each(related_rows, field_name, limit):
+    """
+    The first `limit` of the related rows of each organisation, which `field_name` points to.
+    (A sliced Prefetch does the same, but only into a list of its own instead of the
+    relation's usual `.all()`.)
+    """
+    return related_rows.annotate(
+        related_rank=Window(
+            RowNumber(),
+            partition_by=F(field_name),
+            order_by=related_rows.model._meta.ordering,
+        )
+    ).filter(related_rank__lte=limit)
+
+
 class OrganisationQuerySet(EditorialQuerySet):
     def entries(self):
         """The organisations the source describes in an entry of their own."""
@@ -119,18 +134,15 @@ class OrganisationQuerySet(EditorialQuerySet):
     def for_list(self):
         return self.select_related("category").prefetch_related("topics", "federal_states")
 
-    def with_related(self, limit=RELATED_SHOWN):
+    def for_detail_page(self, limit=RELATED_SHOWN):
         """
-        Everything an organisation's page shows, of the others only what is published: a
+        Everything an organisation's page shows of it, of the others only what is published: a
         page never links to a draft, and an editor's preview of a draft shows what visitors
-        will see once it is published.
+        will see once it is published. (Its contact persons come from contacts.models.contacts_of.)
 
-        Of relations from and to it, contact roles and employees at most `limit` each;
-        `more_relations` and `more_contacts` count what was left out.
+        Of relations from and to it at most `limit` each; `more_relations` counts what was
+        left out.
         """
-        # contacts depends on organisations, so its models are imported only here.
-        from contacts.models import ContactPerson, ContactRole
-
         published = Status.PUBLISHED
         relations = {
             "outgoing_relations": Relation.objects.select_related("target__category").filter(
@@ -140,44 +152,31 @@ class OrganisationQuerySet(EditorialQuerySet):
                 source__status=published
             ),
         }
-        contacts = {
-            "contact_roles": ContactRole.objects.select_related("person").filter(
-                person__status=published
-            ),
-            "employees": ContactPerson.objects.published(),
-        }
-        queryset = self.select_related("category").prefetch_related(
-            "topics", "federal_states", "districts"
-        )
-        related = relations | contacts
-        return queryset.prefetch_related(
-            *(
-                models.Prefetch(name, self.first_of_each(name, related_rows, limit))
-                for name, related_rows in related.items()
+        return (
+            self.select_related("category")
+            .prefetch_related(
+                "topics",
+                "federal_states",
+                "districts",
+                *(
+                    models.Prefetch(
+                        name, first_of_each(related_rows, self.related_field(name), limit)
+                    )
+                    for name, related_rows in relations.items()
+                ),
             )
-        ).annotate(
-            more_relations=self.left_out(relations, limit),
-            more_contacts=self.left_out(contacts, limit),
+            .annotate(more_relations=self.left_out(relations, limit))
         )
 
-    def first_of_each(self, name, related_rows, limit):
-        """
-        The first `limit` related rows of each organisation. (A sliced Prefetch does the same,
-        but only into a list of its own instead of the relation's usual `.all()`.)
-        """
-        return related_rows.annotate(
-            related_rank=Window(
-                RowNumber(),
-                partition_by=F(self.model._meta.get_field(name).field.name),
-                order_by=related_rows.model._meta.ordering,
-            )
-        ).filter(related_rank__lte=limit)
+    def related_field(self, name):
+        """The field of the related rows that points back here, e.g. `source`."""
+        return self.model._meta.get_field(name).field.name
 
     def left_out(self, related, limit):
         """How many rows beyond the first `limit` of each related queryset, added up."""
         total = models.Value(0)
         for name, related_rows in related.items():
-            field = self.model._meta.get_field(name).field.name
+            field = self.related_field(name)
             count = Subquery(
                 related_rows.filter(**{field: OuterRef("pk")})
                 .order_by()

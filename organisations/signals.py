@@ -4,8 +4,8 @@ from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_s
 from django.dispatch import receiver
 
 from .models import Organisation, Topic
-from .search import search_document
-from .search_index import ensure_sqlite_search_index
+from .search.index import ensure_sqlite_search_index
+from .search.text import search_document
 
 
 # Also for fixtures (raw saves), which bypass Model.save().

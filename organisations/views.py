@@ -1,14 +1,14 @@
 from django.utils.http import urlencode
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from editorial.pagination import NearestPageMixin
 from editorial.preview import DraftPreviewMixin
 
-from . import graph
+from .facets import facets
 from .filters import OrganisationFilter
-from .highlight import mark_search_matches
 from .models import Organisation
+from .search.highlight import mark_search_matches
 
 
 class OrganisationListView(NearestPageMixin, FilterView):
@@ -20,14 +20,16 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         paginated = super().paginate_queryset(queryset, page_size)
-        if paginated[0].count == 0 and self.filterset.widen_search_to_similar_spellings():
-            paginated = super().paginate_queryset(self.filterset.qs, page_size)
+        if paginated[0].count == 0:
+            widened = self.filterset.widen_search_to_similar_spellings()
+            if widened is not None:
+                paginated = super().paginate_queryset(widened, page_size)
         return paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         mark_search_matches(context["object_list"], self.filterset.search_patterns())
-        context["facets"] = self.filterset.facets()
+        context["facets"] = facets(self.filterset)
         context["canonical_path"] = self.canonical_path(context["page_obj"])
         return context
 
@@ -43,20 +45,4 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):
-    queryset = Organisation.objects.with_related()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["relation_graph"] = graph.neighbourhood(self.object)
-        return context
-
-
-class NetworkView(TemplateView):
-    """Every actor and relation of the directory in one picture."""
-
-    template_name = "organisations/network.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["graph"] = graph.directory_network()
-        return context
+    queryset = Organisation.objects.for_detail_page()

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from contacts.models import contacts_of
 from organisations.models import Relation
 
 CONTEXT = "https://schema.org"
@@ -81,6 +82,7 @@ def person_reference(person, request):
 def organisation(organisation, request):
     """An Organization with what the directory knows about it; relations as mapped above."""
     data = organisation_reference(organisation, request)
+    contacts = contacts_of(organisation)
     related = {}
     for relation in organisation.outgoing_relations.all():
         if relation.kind in RELATION_PROPERTIES:
@@ -110,12 +112,8 @@ def organisation(organisation, request):
             ],
             "knowsAbout": [topic.display_name for topic in organisation.topics.all()],
             **related,
-            "contactPoint": [
-                contact_point(role, request) for role in organisation.contact_roles.all()
-            ],
-            "employee": [
-                person_reference(person, request) for person in organisation.employees.all()
-            ],
+            "contactPoint": [contact_point(role, request) for role in contacts.roles],
+            "employee": [person_reference(person, request) for person in contacts.employees],
         }
     )
 

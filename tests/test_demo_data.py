@@ -8,13 +8,9 @@ from django.core.management import CommandError, call_command
 from django.core.validators import URLValidator, validate_email
 
 from contacts.models import ContactPerson, ContactRole
-from organisations.demo import (
-    DISTRICTS,
-    FEMALE_FIRST_NAMES,
-    LAST_NAMES,
-    MALE_FIRST_NAMES,
-    german_slug,
-)
+from demo.generator import german_slug
+from demo.places import DISTRICTS
+from demo.words import FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES
 from organisations.models import (
     Category,
     District,
@@ -24,7 +20,7 @@ from organisations.models import (
     Status,
     Topic,
 )
-from organisations.search import search_document
+from organisations.search.text import search_document
 from pagecache import stamp
 
 from .factories import ContactPersonFactory

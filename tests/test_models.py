@@ -6,7 +6,7 @@ from django.db import IntegrityError, connection
 
 from contacts.models import ContactPerson, ContactRole
 from organisations.models import Category, District, FederalState, Organisation, Relation, Topic
-from organisations.search import FOLD_FUNCTION, fold
+from organisations.search.text import FOLD_FUNCTION, fold
 
 from .factories import (
     ContactPersonFactory,

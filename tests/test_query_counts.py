@@ -19,8 +19,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from contacts.models import ContactPerson
+from network.queries import most_connected
 from opendata.views import CHUNK_SIZE
-from organisations.graph import most_connected
 from organisations.models import Organisation
 
 from .conftest import load_seed

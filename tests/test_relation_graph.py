@@ -9,14 +9,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from contacts.models import ContactPerson, ContactRole
-from organisations import graph as graph_module
-from organisations.graph import (
-    ARROW_GAP,
-    NEIGHBOURS,
-    directory_network,
-    neighbourhood,
-    wrap,
-)
+from network import queries
+from network.layout import ARROW_GAP
+from network.queries import NEIGHBOURS, directory_network, neighbourhood
+from network.shapes import wrap
 from organisations.models import RELATED_SHOWN, Organisation, Relation
 
 from .factories import (
@@ -63,7 +59,7 @@ def in_words(relation):
 
 
 def seed_neighbourhoods():
-    return [neighbourhood(organisation) for organisation in Organisation.objects.with_related()]
+    return [neighbourhood(organisation) for organisation in Organisation.objects.for_detail_page()]
 
 
 # Organisation pages
@@ -249,7 +245,7 @@ def test_boxes_of_a_large_neighbourhood_do_not_overlap():
             source=OrganisationFactory(name=f"Netzwerk Nummer {number}"), target=founder
         )
     ContactPersonFactory(employer=founder)
-    graph = neighbourhood(Organisation.objects.with_related().get(pk=founder.pk))
+    graph = neighbourhood(Organisation.objects.for_detail_page().get(pk=founder.pk))
     assert len(graph.nodes) == 1 + NEIGHBOURS
     assert overlapping(graph) == []
     assert outside_view_box(graph) == []
@@ -368,7 +364,7 @@ def test_organisation_page_of_a_small_neighbourhood_says_nothing_is_left_out(get
 def test_network_page_of_a_large_directory_draws_the_most_connected_actors(
     client, hub, monkeypatch
 ):
-    monkeypatch.setattr(graph_module, "NETWORK_ACTORS", 4)
+    monkeypatch.setattr(queries, "NETWORK_ACTORS", 4)
     response = client.get("/netzwerk/")
     assert {name for name, _url in boxes(response)} == {
         "Gründerin",
@@ -387,7 +383,7 @@ def test_network_page_of_a_large_directory_draws_the_most_connected_actors(
 
 
 def test_network_page_draws_at_most_its_number_of_persons(client, hub, monkeypatch):
-    monkeypatch.setattr(graph_module, "NETWORK_PERSONS", 2)
+    monkeypatch.setattr(queries, "NETWORK_PERSONS", 2)
     names = {name for name, _url in boxes(client.get("/netzwerk/"))}
     assert {"Erika Angestellt0", "Erika Angestellt1"} <= names
     assert "Erika Angestellt2" not in names

@@ -8,10 +8,10 @@ the few that check one database's own machinery say so in their names.
 import pytest
 from django.db import connection
 
-from organisations.highlight import excerpt, highlight
 from organisations.models import Organisation, Topic
-from organisations.search_index import SQLITE_TRIGGERS, ensure_sqlite_search_index
-from organisations.search_query import parse
+from organisations.search.highlight import excerpt, highlight
+from organisations.search.index import SQLITE_TRIGGERS, ensure_sqlite_search_index
+from organisations.search.query import parse
 
 from .pages import result_names, text
 

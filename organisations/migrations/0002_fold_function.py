@@ -1,10 +1,10 @@
 from django.db import migrations
 
-from organisations.search import FOLD_FUNCTION, postgresql_fold_function_sql
+from organisations.search.text import FOLD_FUNCTION, postgresql_fold_function_sql
 
 
 def create_fold_function(apps, schema_editor):
-    # SQLite gets the function from Python on every connection (see search.py).
+    # SQLite gets the function from Python on every connection (see organisations/search/text.py).
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(postgresql_fold_function_sql())
 

@@ -1,8 +1,8 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from organisations.search import search_document
-from organisations.search_index import drop_search_index, ensure_search_index
+from organisations.search.index import drop_search_index, ensure_search_index
+from organisations.search.text import search_document
 
 
 def write_search_documents(apps, schema_editor):

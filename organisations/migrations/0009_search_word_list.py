@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from organisations.search_index import ensure_search_index
+from organisations.search.index import ensure_search_index
 
 
 def create_word_list(apps, schema_editor):

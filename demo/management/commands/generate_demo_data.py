@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from organisations.demo import DEFAULT_SEED, SeedMissing, generate_demo_data
+from demo.writer import DEFAULT_SEED, SeedMissing, generate_demo_data
 from pagecache.stamp import mark_changed
 
 

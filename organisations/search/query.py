@@ -6,7 +6,7 @@ What people type into the search box, read the way web search engines read it.
 - OR between words: either may match (`Wasserstoff OR Bahn`; `|` works too).
 - A minus before a word or phrase excludes it (`Lausitz -Braunkohle`).
 
-Words and phrases are normalised like the search text (organisations.search.normalise), so
+Words and phrases are normalised like the search text (organisations.search.text.normalise), so
 case, umlauts, ß and punctuation do not matter. Single words are reduced to a light German
 stem ("Netzwerke" -> "netzwerk", "Kohle" -> "kohl") and then matched anywhere in the text,
 which also finds them inside compound words ("Braunkohlesanierung") and as prefixes
@@ -16,7 +16,7 @@ which also finds them inside compound words ("Braunkohlesanierung") and as prefi
 import re
 from dataclasses import dataclass, field
 
-from .search import normalise
+from .text import normalise
 
 MAX_SEARCH_TERMS = 10
 # Inflection endings removed from a searched word; the longest that fits is removed first.

@@ -13,7 +13,7 @@ every migrate (organisations/apps.py) and rebuilds what is missing. PostgreSQL k
 when a table is altered.
 """
 
-from .search_backends import FULLTEXT_CONFIG, SQLITE_FULLTEXT_TABLE, WORD_TABLE
+from .backends import FULLTEXT_CONFIG, SQLITE_FULLTEXT_TABLE, WORD_TABLE
 
 TABLE = "organisations_organisation"
 # Words are never removed from the word list: one no entry holds any more only finds nothing.

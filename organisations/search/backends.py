@@ -2,12 +2,12 @@
 Search over Organisation.search_document, one interface for both databases.
 
 Matching is the same everywhere: a term matches where its normalised stem occurs in the
-search text (organisations.search_query). Each database adds what it does best:
+search text (organisations.search.query). Each database adds what it does best:
 
 - PostgreSQL also matches German full-text search (the `german` configuration's stemmer
   over the `search_vector` column a trigger keeps current), ranks by ts_rank, and forgives
   typos by looking up the most similar words (pg_trgm's similarity) in the word list the
-  trigger keeps, then searching for those. GIN indexes serve all three (search_index.py).
+  trigger keeps, then searching for those. GIN indexes serve all three (index.py).
 - SQLite finds substrings through an FTS5 table with the trigram tokenizer, which triggers
   keep current, and forgives typos by trying every spelling one edit away from the word.
 
@@ -23,8 +23,8 @@ from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import Contains
 
-from .search import Fold
-from .search_query import parse
+from .query import parse
+from .text import Fold
 
 FULLTEXT_CONFIG = "german"
 SQLITE_FULLTEXT_TABLE = "organisations_search"

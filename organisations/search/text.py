@@ -6,7 +6,7 @@ Both sides of a comparison are folded to plain lower-case letters, so that
 "Neiße" and "Neisse" both become "neisse"; normalising also turns punctuation
 into single spaces. Organisation.search_document holds the normalised names,
 topics and descriptions (kept current by organisations/signals.py); queries
-are read by search_query.py and run by search_backends.py.
+are read by query.py and run by backends.py.
 
 The database can fold too, through a function named `directory_fold`, used to
 rank matches in names: SQLite gets the Python function below on every

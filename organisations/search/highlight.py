@@ -1,7 +1,7 @@
 """
 Matched words marked in search results, and a short excerpt around the first match.
 
-Search compares normalised text (organisations.search.normalise), which can be shorter or
+Search compares normalised text (organisations.search.text.normalise), which can be shorter or
 longer than the original ("ß" becomes "ss", "ae" becomes "a", punctuation becomes one
 space). To mark the original text, normalisation is repeated here character by character,
 remembering for every normalised character where in the original it came from.
@@ -10,7 +10,7 @@ remembering for every normalised character where in the original it came from.
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .search import normalise
+from .text import normalise
 
 EXCERPT_LENGTH = 220
 

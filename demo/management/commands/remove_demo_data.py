@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from organisations.demo import DemoDataInUse, remove_demo_data
-from pagecache.stamp import mark_changed
+from demo.removal import DemoDataInUse, remove_demo_data
+from pagecache.stamp import one_change
 
 
 class Command(BaseCommand):
@@ -13,10 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, verbosity, **options):
         try:
-            with transaction.atomic():
+            # Each deleted row tells the page cache; it counts them as one change.
+            with transaction.atomic(), one_change():
                 deleted, kept = remove_demo_data()
-                # Rows deleted by the statement send no signals; the page cache learns of it here.
-                mark_changed()
         except DemoDataInUse as error:
             names = ", ".join(person.full_name for person in error.people)
             raise CommandError(
