@@ -15,6 +15,8 @@ from organisations.models import (
 )
 from organisations.translation import TranslatableMixin
 
+from . import structured_data
+
 
 class ContactPersonQuerySet(models.QuerySet):
     def published(self):
@@ -120,6 +122,10 @@ class ContactPerson(TranslatableMixin, EditorialFields):
     def display_position(self):
         return self.translated("position")
 
+    def reference_json_ld(self, request):
+        """The person as an organisation's page names them in its JSON-LD."""
+        return structured_data.person_reference(self, request)
+
     def clean(self):
         errors = {}
         for number_field, display_field in (("phone", "phone_display"), ("fax", "fax_display")):
@@ -205,3 +211,7 @@ class ContactRole(models.Model):
         return (self.person.slug, self.organisation.slug, self.role)
 
     natural_key.dependencies = ["contacts.contactperson", "organisations.organisation"]
+
+    def contact_point_json_ld(self, request):
+        """The role as a ContactPoint of the organisation's JSON-LD."""
+        return structured_data.contact_point(self, request)

@@ -3,6 +3,9 @@ import re
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from organisations import structured_data
+from seo.structured_data import script
+
 register = template.Library()
 
 LIST_ITEM = re.compile(r"^(\d+)\.\s+(.*)$", re.DOTALL)
@@ -27,3 +30,8 @@ def paragraphs(text):
             blocks.append(format_html("<p>{}</p>", paragraph.strip()))
     close_list()
     return format_html_join("\n", "{}", ((block,) for block in blocks))
+
+
+@register.simple_tag(takes_context=True)
+def organisation_json_ld(context, organisation):
+    return script(structured_data.organisation(organisation, context["request"]))
