@@ -132,7 +132,8 @@ MIDDLEWARE = [
     # Over-long addresses get the 400 page before anything reads them.
     "lausitz_directory.limits.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session: a visitor's cached page is served without touching it.
+    # After the middleware above and before the session and the language: a visitor's cached
+    # page is served without touching them (pagecache/checks.py checks the order).
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # German at the plain URLs, English under /en/ (i18n_patterns in urls.py).
@@ -258,6 +259,10 @@ else:
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("DJANGO_PAGE_CACHE_SHARED_SECONDS", "60"))
+# The apps whose models public pages show: any change to them renews the cached pages
+# (pagecache/signals.py). Flatpages and sites for the legal pages and the addresses in
+# sitemaps and feeds.
+PAGE_CACHE_CONTENT_APPS = ["organisations", "contacts", "opendata", "flatpages", "sites"]
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

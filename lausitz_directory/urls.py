@@ -3,15 +3,35 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from contacts.sitemaps import ContactPersonSitemap
 from network.views import NetworkView
+from organisations.sitemaps import OrganisationSitemap
+from seo.sitemaps import PageSitemap
 
 from .views import HomeView
+
+# The sections of /sitemap.xml, in its order.
+sitemaps = {
+    "pages": PageSitemap(
+        [
+            "home",
+            "organisations:list",
+            "contacts:list",
+            "legal:impressum",
+            "legal:datenschutz",
+            "network",
+            "opendata:index",
+        ]
+    ),
+    "organisations": OrganisationSitemap,
+    "contacts": ContactPersonSitemap,
+}
 
 # The admin is for the German-speaking editors only and stays outside the
 # language prefix.
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("seo.urls")),
+    path("", include("seo.urls"), {"sitemaps": sitemaps}),
 ]
 
 # German at the plain paths of today, English under /en/ with English paths.

@@ -32,7 +32,7 @@ class Nodes(dict):
             self[key] = Node(
                 name=organisation.display_name,
                 url=organisation.get_absolute_url(),
-                style=category.slug if category else MENTIONED,
+                style=category.colour if category else MENTIONED,
                 sort_key=(organisation.name, organisation.pk),
                 category=category,
                 is_centre=is_centre,

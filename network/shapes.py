@@ -77,7 +77,7 @@ class Node:
 
     name: str
     url: str
-    style: str  # category slug, MENTIONED or PERSON: the box's colour and shape
+    style: str  # category colour, MENTIONED or PERSON: the box's colour and shape
     sort_key: tuple
     category: object = None  # an entry's category; None for everyone else
     is_centre: bool = False
@@ -199,7 +199,7 @@ class Graph:
         present = {node.style for node in self.nodes}
         categories = {node.category for node in self.nodes if node.category}
         entries = [
-            LegendEntry(category.slug, category.display_name) for category in by_order(categories)
+            LegendEntry(category.colour, category.display_name) for category in by_order(categories)
         ]
         if MENTIONED in present:
             entries.append(LegendEntry(MENTIONED, gettext("Erwähnter Akteur")))

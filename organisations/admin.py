@@ -24,7 +24,7 @@ class NamedSlugAdmin(HistoryAdmin):
 
 @admin.register(Category)
 class CategoryAdmin(NamedSlugAdmin):
-    list_display = ["name", "name_plural", "slug", "order"]
+    list_display = ["name", "name_plural", "slug", "colour", "order"]
     list_editable = ["order"]
 
 

@@ -58,10 +58,24 @@ class CategoryQuerySet(models.QuerySet):
 
 
 class Category(NamedSlugModel):
+    class Colour(models.TextChoices):
+        # The palette of static/css/site.css: each colour has its tint and its dark and print
+        # values there, with their contrast noted.
+        INDIGO = "indigo", "Indigo"
+        GREEN = "green", "Grün"
+        BROWN = "brown", "Braun"
+
     name_plural = models.CharField("Name im Plural", max_length=100)
     name_plural_en = models.CharField("Name im Plural (englisch)", max_length=100, blank=True)
     description = models.TextField("Kurzbeschreibung", blank=True)
     description_en = models.TextField("Kurzbeschreibung (englisch)", blank=True)
+    colour = models.CharField(
+        "Farbe",
+        max_length=20,
+        choices=Colour.choices,
+        default=Colour.INDIGO,
+        help_text="Farbe, in der Kennzeichen, Kacheln und Beziehungsgeflecht die Kategorie zeigen.",
+    )
     order = models.PositiveSmallIntegerField("Reihenfolge", default=0)
 
     objects = SlugNaturalKeyManager.from_queryset(CategoryQuerySet)()

@@ -103,7 +103,7 @@ def remove_vary_on_accept_language(response):
 
 
 class PageCacheMiddleware:
-    """Put it after WhiteNoise and before SessionMiddleware, which a cached page never needs."""
+    """Its place in MIDDLEWARE is checked at start-up (pagecache.E001 in checks.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -5,20 +5,21 @@ deletes send no signals; their callers call stamp.mark_changed() themselves.
 """
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import ContentStamp
 from .stamp import mark_changed
 
-# The apps whose models public pages show; flatpages and sites for the legal pages and the
-# addresses in sitemaps and feeds.
-CONTENT_APPS = ["organisations", "contacts", "opendata", "flatpages", "sites"]
-
 
 def content_models():
-    """Their models, with the through models of many-to-many fields (m2m_changed's senders)."""
-    for label in CONTENT_APPS:
-        yield from apps.get_app_config(label).get_models(include_auto_created=True)
+    """
+    The models of PAGE_CACHE_CONTENT_APPS, with the through models of many-to-many fields
+    (m2m_changed's senders). A label of no installed app is left to pagecache.E002.
+    """
+    for config in apps.get_app_configs():
+        if config.label in settings.PAGE_CACHE_CONTENT_APPS:
+            yield from config.get_models(include_auto_created=True)
 
 
 def content_saved_or_deleted(sender, **kwargs):

@@ -1,16 +1,15 @@
 """
-The sitemaps: every page in German and English, each with its hreflang alternates.
+The kinds of sitemap: every page in German and English, each with its hreflang alternates.
 
-/sitemap.xml is an index of sections in pages of at most LIMIT addresses, so that no
-file passes the protocol's 50,000 and no request reads more than one page of entries.
+Each content app describes its entries in its own sitemaps.py; the project's URLconf
+collects them into the sections of /sitemap.xml (seo/urls.py). The index lists the
+sections in pages of at most LIMIT addresses, so that no file passes the protocol's
+50,000 and no request reads more than one page of entries.
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
-
-from contacts.models import ContactPerson
-from organisations.models import Organisation
 
 # Addresses per sitemap page: each entry counts once per language.
 LIMIT = 2000
@@ -63,35 +62,11 @@ class EntrySitemap(BilingualSitemap):
 class PageSitemap(BilingualSitemap):
     """The pages that are no database entry, by URL name."""
 
+    def __init__(self, url_names):
+        self.url_names = url_names
+
     def items(self):
-        return [
-            "home",
-            "organisations:list",
-            "contacts:list",
-            "legal:impressum",
-            "legal:datenschutz",
-            "network",
-            "opendata:index",
-        ]
+        return self.url_names
 
     def location(self, item):
         return reverse(item)
-
-
-class OrganisationSitemap(EntrySitemap):
-    """Entries and the actors they mention: both have a page."""
-
-    def items(self):
-        return Organisation.objects.published().only("slug", "updated_at").order_by("slug")
-
-
-class ContactPersonSitemap(EntrySitemap):
-    def items(self):
-        return ContactPerson.objects.published().only("slug", "updated_at").order_by("slug")
-
-
-SITEMAPS = {
-    "pages": PageSitemap,
-    "organisations": OrganisationSitemap,
-    "contacts": ContactPersonSitemap,
-}

@@ -1,38 +1,22 @@
 """
-schema.org descriptions of the site's pages, for search engines (JSON-LD).
-
-Relations map to schema.org only where a property says the same as the source:
-
-| Relation kind | on the source's page | on the target's page |
-|---|---|---|
-| initiated_by ("ins Leben gerufen von") | founder | – |
-| part_of ("gehört zu") | parentOrganization | subOrganization |
-| founded_with ("gegründet unter Mitwirkung von") | – | – |
-| supported_by ("unterstützt von") | – | – |
-| reports_to ("unterstellt") | – | – |
-
-"founder" would overstate a participation in the founding, "sponsor" and
-"funder" mean money the source does not mention, and schema.org has no
-"reports to" between organisations. No kind says membership, so there is no
-member or memberOf either. schema.org has no inverse of founder.
+schema.org descriptions of the site's pages, for search engines (JSON-LD): the site and
+the breadcrumbs here, and the helpers the content apps' own descriptions share
+(organisations/structured_data.py, contacts/structured_data.py).
 """
 
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from contacts.models import contacts_of
-from organisations.models import Relation
-
 CONTEXT = "https://schema.org"
 
-RELATION_PROPERTIES = {
-    Relation.Kind.INITIATED_BY: "founder",
-    Relation.Kind.PART_OF: "parentOrganization",
-}
-REVERSE_RELATION_PROPERTIES = {
-    Relation.Kind.PART_OF: "subOrganization",
-}
+# As in Django's json_script: these characters could close the script element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 # The page above a page in the breadcrumbs, when it is not the home page.
 PARENT_PAGES = {
@@ -41,112 +25,28 @@ PARENT_PAGES = {
 }
 
 
+def script(data):
+    """
+    JSON-LD in a script element, escaped as Django's json_script escapes JSON
+    (which only writes type="application/json"). Nothing for no data.
+    """
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+    )
+
+
 def compact(data):
     """The dictionary without empty values, which schema.org would read as facts."""
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
 
 
-def telephone(number):
-    """The number as +49…, the form schema.org and tel: links understand; None when blank."""
-    return number.as_e164 if number else None
-
-
 def one_or_many(values):
     values = [value for value in values if value]
     return values[0] if len(values) == 1 else values
-
-
-def organisation_reference(organisation, request):
-    url = request.build_absolute_uri(organisation.get_absolute_url())
-    return {
-        "@type": "Organization",
-        "@id": f"{url}#organisation",
-        "name": organisation.display_name,
-        "url": url,
-    }
-
-
-def person_reference(person, request):
-    url = request.build_absolute_uri(person.get_absolute_url())
-    return compact(
-        {
-            "@type": "Person",
-            "@id": f"{url}#person",
-            "name": person.full_name,
-            "url": url,
-            "jobTitle": one_or_many([person.display_job_title, person.display_position]),
-        }
-    )
-
-
-def organisation(organisation, request):
-    """An Organization with what the directory knows about it; relations as mapped above."""
-    data = organisation_reference(organisation, request)
-    contacts = contacts_of(organisation)
-    related = {}
-    for relation in organisation.outgoing_relations.all():
-        if relation.kind in RELATION_PROPERTIES:
-            related.setdefault(RELATION_PROPERTIES[relation.kind], []).append(
-                organisation_reference(relation.target, request)
-            )
-    for relation in organisation.incoming_relations.all():
-        if relation.kind in REVERSE_RELATION_PROPERTIES:
-            related.setdefault(REVERSE_RELATION_PROPERTIES[relation.kind], []).append(
-                organisation_reference(relation.source, request)
-            )
-    return compact(
-        {
-            "@context": CONTEXT,
-            **data,
-            "alternateName": one_or_many([organisation.acronym, organisation.alternative_name]),
-            "description": organisation.display_description,
-            "sameAs": organisation.website,
-            "foundingDate": organisation.founding_year and str(organisation.founding_year),
-            "areaServed": [
-                {"@type": "State", "name": state.display_name}
-                for state in organisation.federal_states.all()
-            ]
-            + [
-                {"@type": "AdministrativeArea", "name": district.display_name}
-                for district in organisation.districts.all()
-            ],
-            "knowsAbout": [topic.display_name for topic in organisation.topics.all()],
-            **related,
-            "contactPoint": [contact_point(role, request) for role in contacts.roles],
-            "employee": [person_reference(person, request) for person in contacts.employees],
-        }
-    )
-
-
-def contact_point(role, request):
-    person = role.person
-    return compact(
-        {
-            "@type": "ContactPoint",
-            "contactType": role.get_role_display(),
-            "name": person.full_name,
-            "url": request.build_absolute_uri(person.get_absolute_url()),
-            "telephone": telephone(person.phone),
-            "faxNumber": telephone(person.fax),
-            "email": person.email,
-        }
-    )
-
-
-def person(person, request):
-    """A Person with the contact details the page shows."""
-    return compact(
-        {
-            "@context": CONTEXT,
-            **person_reference(person, request),
-            "givenName": person.first_name,
-            "familyName": person.last_name,
-            "worksFor": person.employer and organisation_reference(person.employer, request),
-            "telephone": telephone(person.phone),
-            "faxNumber": telephone(person.fax),
-            "email": person.email,
-        }
-    )
 
 
 def website(request):

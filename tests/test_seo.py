@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from organisations.models import Organisation
-from seo.sitemaps import OrganisationSitemap
+from organisations.sitemaps import OrganisationSitemap
 
 from .factories import OrganisationFactory
 from .pages import result_names, sitemap_pages

@@ -1,23 +1,18 @@
 """What the head of a page tells search engines and link previews."""
 
-import json
 import re
 from html import unescape
 
 from django import template
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
-from django.utils.html import format_html, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from seo import structured_data
 
 register = template.Library()
-
-# As in Django's json_script: these characters could close the script element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 OPEN_GRAPH_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
@@ -51,19 +46,8 @@ def capture(parser, token):
     return CaptureNode(nodelist, name)
 
 
-@register.filter(is_safe=True)
-def json_ld(data):
-    """
-    JSON-LD in a script element, escaped as Django's json_script escapes JSON
-    (which only writes type="application/json"). Nothing for no data.
-    """
-    if not data:
-        return ""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
-    )
+# {{ data|json_ld }}: the data as a JSON-LD script element.
+json_ld = register.filter("json_ld", structured_data.script, is_safe=True)
 
 
 @register.filter
@@ -119,13 +103,3 @@ def breadcrumb_json_ld(context, title):
 @register.simple_tag(takes_context=True)
 def website_json_ld(context):
     return json_ld(structured_data.website(context["request"]))
-
-
-@register.simple_tag(takes_context=True)
-def organisation_json_ld(context, organisation):
-    return json_ld(structured_data.organisation(organisation, context["request"]))
-
-
-@register.simple_tag(takes_context=True)
-def person_json_ld(context, person):
-    return json_ld(structured_data.person(person, context["request"]))
