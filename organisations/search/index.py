@@ -115,21 +115,37 @@ def _ensure_sqlite(cursor):
         cursor.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
 
 
+def drop_sqlite_search_index(cursor):
+    for name in SQLITE_TRIGGERS:
+        cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+    cursor.execute(f"DROP TABLE IF EXISTS {SQLITE_FULLTEXT_TABLE}")
+
+
+def postgresql_statements(statements):
+    def execute(cursor):
+        for statement in statements:
+            cursor.execute(statement)
+
+    return execute
+
+
+# What builds and what removes the search index, by database vendor.
+SETUP = {"postgresql": postgresql_statements(POSTGRESQL_SETUP), "sqlite": _ensure_sqlite}
+TEARDOWN = {
+    "postgresql": postgresql_statements(POSTGRESQL_TEARDOWN),
+    "sqlite": drop_sqlite_search_index,
+}
+
+
+def run_for_vendor(connection, steps):
+    if connection.vendor in steps:
+        with connection.cursor() as cursor:
+            steps[connection.vendor](cursor)
+
+
 def ensure_search_index(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            for statement in POSTGRESQL_SETUP:
-                cursor.execute(statement)
-        elif connection.vendor == "sqlite":
-            _ensure_sqlite(cursor)
+    run_for_vendor(connection, SETUP)
 
 
 def drop_search_index(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            for statement in POSTGRESQL_TEARDOWN:
-                cursor.execute(statement)
-        elif connection.vendor == "sqlite":
-            for name in SQLITE_TRIGGERS:
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-            cursor.execute(f"DROP TABLE IF EXISTS {SQLITE_FULLTEXT_TABLE}")
+    run_for_vendor(connection, TEARDOWN)
