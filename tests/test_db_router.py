@@ -20,7 +20,10 @@ from lausitz_directory.db_routers import ReplicaRouter
 from organisations.models import Organisation
 from pagecache.models import ContentStamp
 
-from .test_serving import BASE_DIR, COMMAND_TIMEOUT, manage, server_environment
+from .support.servers import BASE_DIR, COMMAND_TIMEOUT, manage, server_environment
+
+# The router decides by model and setting, whatever the database: on SQLite only.
+pytestmark = pytest.mark.db_agnostic
 
 router = ReplicaRouter()
 

@@ -27,8 +27,8 @@ from organisations.models import (
 from organisations.search import search_document
 from pagecache import stamp
 
-from .factories import ContactPersonFactory
-from .pages import text
+from .support.factories import ContactPersonFactory
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

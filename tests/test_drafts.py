@@ -10,8 +10,8 @@ from django.urls import reverse
 from contacts.models import ContactPerson
 from organisations.models import Organisation, Status
 
-from .admin_forms import form_data
-from .pages import facet_counts, links, result_names, sitemap_pages, text
+from .support.admin_forms import form_data
+from .support.pages import facet_counts, links, result_names, sitemap_pages, text
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from .factories import OrganisationFactory
-from .pages import links, result_names, text
+from .support.factories import OrganisationFactory
+from .support.pages import links, result_names, text
 
 GERMAN_AND_ENGLISH_PATHS = [
     ("/", "/en/"),

@@ -8,8 +8,8 @@ from contacts.models import ContactPerson
 from organisations.history import field_changes, field_values
 from organisations.models import Organisation
 
-from .admin_forms import form_data, save_in_admin
-from .pages import text
+from .support.admin_forms import form_data, save_in_admin
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

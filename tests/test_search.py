@@ -13,7 +13,7 @@ from organisations.models import Organisation, Topic
 from organisations.search_index import SQLITE_TRIGGERS, ensure_sqlite_search_index
 from organisations.search_query import parse
 
-from .pages import result_names, text
+from .support.pages import result_names, text
 
 pytestmark = pytest.mark.django_db
 

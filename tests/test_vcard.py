@@ -7,8 +7,8 @@ import pytest
 from contacts.models import ContactPerson
 from organisations.models import Organisation, Status
 
-from .factories import ContactPersonFactory
-from .pages import links
+from .support.factories import ContactPersonFactory
+from .support.pages import links
 
 VCARD = "/ansprechpartner/jens-krause/vcard/"
 # A global number as RFC 3966 writes it: "+", country code, at most 15 digits in all.
