@@ -11,6 +11,9 @@ SHELL := /bin/bash
 
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist: a worker a core, each with its own test database; eight at most, as many as
+# the Redis databases tests/support/redis.py hands out.
+PYTEST_WORKERS := -n auto --maxprocesses 8
 # Options of bench/run.py, e.g. BENCH_ARGS="--sizes 10000 --databases sqlite --duration 3".
 BENCH_ARGS ?=
 # Options of bench/soak.py, e.g. SOAK_ARGS="--duration 20 --trial".
@@ -130,7 +133,7 @@ redis: /usr/bin/redis-server ## Start a private, in-memory Redis on 127.0.0.1:63
 test: lint audit test-sqlite test-postgres ## Lint, audit, then the test suite on SQLite and on PostgreSQL
 
 test-fast: lint $(VENV)/.installed-test $(MESSAGES) $(CHECKERS) redis ## Lint, then the SQLite suite without the browser tests
-	$(TEST_ENV) $(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
@@ -145,14 +148,14 @@ audit: $(VENV)/.installed-test ## Known vulnerabilities in the pinned dependenci
 		-r <($(PY) scripts/requirements.py) -r <($(PY) scripts/requirements.py test)
 
 test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on SQLite
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # A DATABASE_URL given by the caller is used as is; otherwise start our own server.
 # Checks marked db_agnostic (markup, headers, settings, serving, parsing, the browser) judge
 # what no database changes: they ran on SQLite, so this run leaves them out.
 test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on PostgreSQL (DATABASE_URL or a local server)
 	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
-	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest -m "not db_agnostic" $(PYTEST_ARGS)
+	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(PYTEST_WORKERS) -m "not db_agnostic" $(PYTEST_ARGS)
 
 # Serves the site itself with `make run` on a spare port unless BASE_URL names
 # a running one; MIN_SCORE (100) and FORM_FACTOR=desktop are passed through.

@@ -49,10 +49,13 @@ SEED_MODELS = list(
 )
 
 
-@pytest.fixture(scope="session", autouse=True)
-def static_files():
-    """Pages link hashed static file names, which exist only after collectstatic."""
-    call_command("collectstatic", interactive=False, verbosity=0)
+def pytest_sessionstart(session):
+    """
+    Pages link hashed static file names, which exist only after collectstatic. Once, before
+    any xdist worker starts: the workers share the folder.
+    """
+    if not hasattr(session.config, "workerinput"):
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def load_seed():

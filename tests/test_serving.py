@@ -80,7 +80,7 @@ def serve(application, path):
     return statuses[0]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_requests_reuse_one_database_connection(monkeypatch):
     # What DATABASE_CONN_MAX_AGE sets; the next connection opened takes it.
     monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
