@@ -11,6 +11,9 @@ SHELL := /bin/bash
 
 PORT ?= 8000
 PYTEST_ARGS ?=
+# pytest-xdist: a worker a core, each with its own test database; eight at most, as many as
+# the Redis databases tests/support/redis.py hands out.
+PYTEST_WORKERS := -n auto --maxprocesses 8
 # Options of bench/run.py, e.g. BENCH_ARGS="--sizes 10000 --databases sqlite --duration 3".
 BENCH_ARGS ?=
 # Options of bench/soak.py, e.g. SOAK_ARGS="--duration 20 --trial".
@@ -32,7 +35,7 @@ PG_URL := postgres://lausitz:lausitz@127.0.0.1:5432/lausitz
 # What the accessibility, HTML and Lighthouse checks need besides the venv.
 CHECKERS := node_modules/.installed /usr/bin/java
 
-.PHONY: help run migrate seed backup restore superuser test lint test-sqlite test-postgres postgres redis audit lighthouse bench soak clean
+.PHONY: help run migrate seed backup restore superuser test test-fast lint test-sqlite test-postgres postgres redis audit lighthouse bench soak clean
 
 help: ## Show this list
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-14s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
@@ -129,6 +132,9 @@ redis: /usr/bin/redis-server ## Start a private, in-memory Redis on 127.0.0.1:63
 
 test: lint audit test-sqlite test-postgres ## Lint, audit, then the test suite on SQLite and on PostgreSQL
 
+test-fast: lint $(VENV)/.installed-test $(MESSAGES) $(CHECKERS) redis ## Lint, then the SQLite suite without the browser tests
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
+
 lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -146,17 +152,14 @@ audit: $(VENV)/.installed-test ## Known vulnerabilities in the pinned dependenci
 		-r <($(PY) scripts/requirements.py) -r <($(PY) scripts/requirements.py test)
 
 test-sqlite: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on SQLite
-	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # A DATABASE_URL given by the caller is used as is; otherwise start our own server.
-# axe-core, the Nu Html Checker, the security-header matrix and the browser's CSP check judge
-# markup and headers, which no database changes: they run on SQLite only, which keeps the
-# whole suite inside CI's 15 minutes.
-MARKUP_CHECKS := --ignore=tests/browser/test_accessibility.py --ignore=tests/test_html_validity.py \
-	--ignore=tests/test_security_headers.py --ignore=tests/browser/test_content_security_policy.py
+# Checks marked db_agnostic (markup, headers, settings, serving, parsing, the browser) judge
+# what no database changes: they ran on SQLite, so this run leaves them out.
 test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS) redis ## Test suite on PostgreSQL (DATABASE_URL or a local server)
 	if [ -z "$${DATABASE_URL:-}" ]; then scripts/postgres.sh; fi
-	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(MARKUP_CHECKS) $(PYTEST_ARGS)
+	$(TEST_ENV) DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(VENV)/bin/pytest $(PYTEST_WORKERS) -m "not db_agnostic" $(PYTEST_ARGS)
 
 # Serves the site itself with `make run` on a spare port unless BASE_URL names
 # a running one; MIN_SCORE (100) and FORM_FACTOR=desktop are passed through.
@@ -167,7 +170,7 @@ lighthouse: $(VENV)/.installed /usr/bin/chromium node_modules/.installed ## Ligh
 # into its own venv. Fills the databases lausitz_bench and var/bench/ with demo entries and
 # takes about half an hour with the defaults (both databases, 10,000 and 100,000 entries).
 bench: $(VENV)/.installed $(MESSAGES) ## Load-test the pages beside a static file and Datasette; writes docs/benchmarks.md
-	$(PY) bench/run.py $(BENCH_ARGS)
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Root, as for `make bench`: five minutes of mixed traffic against gunicorn on PostgreSQL with
 # 10,000 demo entries (database lausitz_bench); fails on any error (a non-2xx/3xx answer,

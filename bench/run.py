@@ -2,7 +2,7 @@
 Requests per second and latency of the site's pages under load, beside a static file served
 by the same gunicorn (the ceiling) and Datasette serving the same entries (the peer).
 
-    .venv/bin/python bench/run.py [--sizes 10000 100000] [--databases sqlite postgresql]
+    .venv/bin/python -m bench.run [--sizes 10000 100000] [--databases sqlite postgresql]
                                   [--duration 10] [--connections 16]
 
 `make bench` runs it with the defaults. Runs as root on a Debian machine: it installs wrk with
@@ -20,28 +20,37 @@ import datetime
 import json
 import os
 import platform
-import re
 import runpy
 import secrets
 import shlex
 import shutil
-import signal
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.processes import (
+    ACCEPT_ENCODING,
+    ROOT,
+    WrkResult,
+    check_page,
+    free_port,
+    gunicorn,
+    resident_mb,
+    run,
+    server,
+    stop_servers_on_signals,
+    wait_until_up,
+    worker_pids,
+    wrk,
+    wrk_command,
+)
+
 BENCH = ROOT / "bench"
 WORK = ROOT / "var" / "bench"
 REPORT = ROOT / "docs" / "benchmarks.md"
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 
 DATASETTE_VENV = BENCH / ".venv-datasette"
 DATASETTE_PACKAGES = ["datasette==0.65.5", "sqlite-utils==4.2.1"]
@@ -78,12 +87,6 @@ LIST_PAGE_SIZE = 20  # OrganisationListView.paginate_by, which Datasette gets as
 # at once (pagecache/middleware.py), which makes every request render its page.
 PAGE_CACHE = {"on": {}, "off": {"DJANGO_PAGE_CACHE_SECONDS": "0"}}
 
-# What a browser sends: whitenoise then serves its Brotli file, as it would to a visitor.
-ACCEPT_ENCODING = "gzip, deflate, br"
-WRK_THREADS = 2
-# Slow answers count in the latencies instead of as wrk's timeout errors (default 2 s).
-WRK_TIMEOUT = "30s"
-START_SECONDS = 60
 
 # The issue's targets (at 10,000 entries, on this machine, in the same run).
 PEER_FACTOR = 10
@@ -105,15 +108,6 @@ print(json.dumps([
     -(-organisations.count() // {LIST_PAGE_SIZE}),
 ]))
 """
-
-
-@dataclass
-class WrkResult:
-    requests_per_second: float
-    p50_ms: float
-    p99_ms: float
-    non_success: int = 0  # answers other than 2xx and 3xx
-    socket_errors: int = 0  # connect, read, write and timeout errors
 
 
 @dataclass
@@ -146,61 +140,6 @@ class Section:
         pages = list(dict.fromkeys(m.page for m in self.site))
         site = sorted(self.site, key=lambda m: pages.index(m.page))
         return [*site, self.static, self.datasette_table, self.datasette_search]
-
-
-# --- wrk's output ---------------------------------------------------------------------
-
-DURATION_UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
-
-
-def parse_duration_ms(text):
-    """wrk's "812.00us", "5.23ms" or "1.02s" in milliseconds."""
-    match = re.fullmatch(r"([\d.]+)(us|ms|s|m|h)", text.strip())
-    if not match:
-        raise ValueError(f"not a wrk duration: {text!r}")
-    return float(match[1]) * DURATION_UNITS_MS[match[2]]
-
-
-def parse_wrk(output):
-    """Requests per second, median and 99th percentile and errors from `wrk --latency`."""
-
-    def find(pattern):
-        match = re.search(pattern, output, re.MULTILINE)
-        if not match:
-            raise ValueError(f"wrk's output lacks {pattern!r}:\n{output}")
-        return match
-
-    socket_errors = re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    )
-    non_success = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return WrkResult(
-        requests_per_second=float(find(r"^Requests/sec:\s+([\d.]+)")[1]),
-        p50_ms=parse_duration_ms(find(r"^\s+50%\s+(\S+)")[1]),
-        p99_ms=parse_duration_ms(find(r"^\s+99%\s+(\S+)")[1]),
-        non_success=int(non_success[1]) if non_success else 0,
-        socket_errors=sum(map(int, socket_errors.groups())) if socket_errors else 0,
-    )
-
-
-def wrk_command(url, duration, connections):
-    return [
-        "wrk",
-        f"-t{WRK_THREADS}",
-        f"-c{connections}",
-        f"-d{duration}s",
-        f"--timeout={WRK_TIMEOUT}",
-        "--latency",
-        "-H",
-        f"Accept-Encoding: {ACCEPT_ENCODING}",
-        url,
-    ]
-
-
-def wrk(url, duration, connections):
-    command = wrk_command(url, duration, connections)
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return parse_wrk(output)
 
 
 # --- The report -----------------------------------------------------------------------
@@ -384,102 +323,6 @@ def report_markdown(sections, facts, command, options):
     return "\n".join(lines).rstrip() + "\n"
 
 
-# --- Processes ------------------------------------------------------------------------
-
-
-def run(*command, check=True, **kwargs):
-    print("$", shlex.join(map(str, command)), file=sys.stderr)
-    return subprocess.run(list(map(str, command)), check=check, **kwargs)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def server(command, log_path, env=None, cwd=ROOT):
-    """A server in a session of its own, so that stopping it stops all its processes."""
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            list(map(str, command)),
-            cwd=cwd,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            yield process
-        finally:
-            stop(process)
-
-
-def stop(process):
-    if process.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=35)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-
-
-def wait_until_up(url, process, log_path):
-    deadline = time.monotonic() + START_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        with contextlib.suppress(OSError):
-            urllib.request.urlopen(url, timeout=5).close()
-            return
-        time.sleep(0.5)
-    sys.exit(f"{url} did not answer; its log:\n{log_path.read_text(errors='replace')[-4000:]}")
-
-
-class NoRedirects(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def check_page(url, log_path):
-    """
-    The size and encoding of what wrk will get. Measuring a page that fails or redirects
-    would measure something else: refuse.
-    """
-    request = urllib.request.Request(url, headers={"Accept-Encoding": ACCEPT_ENCODING})
-    try:
-        with urllib.request.build_opener(NoRedirects).open(request, timeout=60) as response:
-            if response.status == 200:
-                return len(response.read()), response.headers.get("Content-Encoding", "")
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-    sys.exit(f"{url} answers {status}, not 200; the server's log: {log_path}")
-
-
-def children(pid):
-    """The processes whose parent is pid: gunicorn's workers."""
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        with contextlib.suppress(OSError):
-            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines())
-            if int(fields["PPid"]) == pid:
-                found.append(int(status.parent.name))
-    return found
-
-
-def resident_mb(pid):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 # --- Setting up -----------------------------------------------------------------------
 
 
@@ -630,12 +473,8 @@ def measure_site(env, pages, static_root, directory, options):
     """The site's pages, with the page cache on and off, and the static file."""
     measurements, static, max_rss, restarts = [], None, 0.0, 0
     for page_cache, cache_env in PAGE_CACHE.items():
-        port = free_port()
         log = directory / f"gunicorn-page-cache-{page_cache}.log"
-        server_env = {**env, **cache_env, "HOST": "127.0.0.1", "PORT": str(port)}
-        with server([GUNICORN, "-c", "gunicorn.conf.py"], log, env=server_env) as master:
-            base_url = f"http://127.0.0.1:{port}"
-            wait_until_up(base_url + "/", master, log)
+        with gunicorn({**env, **cache_env}, log) as (master, base_url):
             for page, path in pages:
                 measurements.append(
                     measure(base_url, log, page, path, options, page_cache=page_cache)
@@ -643,7 +482,7 @@ def measure_site(env, pages, static_root, directory, options):
             if page_cache == "on":
                 path = static_path(static_root)
                 static = measure(base_url, log, "static file (the ceiling)", path, options)
-            workers = children(master.pid)
+            workers = worker_pids(master)
             max_rss = max(max_rss, *(resident_mb(pid) for pid in workers))
         restarts += log.read_text(errors="replace").count("Booting worker") - len(workers)
     return measurements, static, len(workers), restarts, max_rss
@@ -741,11 +580,8 @@ def parse_args(argv):
 
 def main(argv):
     options = parse_args(argv)
-    command = shlex.join([".venv/bin/python", "bench/run.py", *argv])
-    # Ctrl-C (even when started in the background, which ignores it) and a plain `kill` end
-    # the run through the finally blocks, which stop the servers.
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    command = shlex.join([".venv/bin/python", "-m", "bench.run", *argv])
+    stop_servers_on_signals()
 
     ensure_wrk()
     ensure_datasette()

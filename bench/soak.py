@@ -5,16 +5,16 @@ A soak test: minutes of mixed traffic against gunicorn on PostgreSQL, counting e
                                    [--trial]
 
 `make soak` runs it with the defaults: five minutes against 10,000 demo entries. Runs as root
-on a Debian machine, as `make bench` does, and reuses its helpers (bench/run.py): it installs
-wrk if missing, starts PostgreSQL with scripts/postgres.sh, fills the database lausitz_bench
-with the seed and `generate_demo_data`, and serves it with gunicorn and the production
-settings, page cache on. wrk then asks, for every request, for an address drawn at random
-from a list of visitors' pages (browsing, filtering, searching with and without typos,
-organisation and contact pages), written to a file beside a Lua script. `--redis` keeps the
-page cache in the private Redis of scripts/redis.sh, as several app servers share it, instead
-of in each worker's memory. The report, with
-total requests, rate, median, 99th percentile and slowest latency, errors and the workers'
-memory at the end, goes to stdout and docs/soak.md.
+on a Debian machine, as `make bench` does, and reuses its helpers (bench/run.py,
+bench/processes.py): it installs wrk if missing, starts PostgreSQL with scripts/postgres.sh,
+fills the database lausitz_bench with the seed and `generate_demo_data`, and serves it with
+gunicorn and the production settings, page cache on. wrk then asks, for every request, for an
+address drawn at random from a list of visitors' pages (browsing, filtering, searching with
+and without typos, organisation and contact pages), written to a file beside a Lua script.
+`--redis` keeps the page cache in the private Redis of scripts/redis.sh, as several app
+servers share it, instead of in each worker's memory. The report, with total requests, rate,
+median, 99th percentile and slowest latency, errors and the workers' memory at the end, goes
+to stdout and docs/soak.md.
 """
 
 import argparse
@@ -23,37 +23,36 @@ import json
 import random
 import re
 import shlex
-import signal
 import sys
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from bench.run import (
-    GUNICORN,
+from bench.processes import (
     ROOT,
-    WORK,
     WRK_TIMEOUT,
     WrkResult,
     check_page,
-    children,
+    gunicorn,
+    parse_duration_ms,
+    parse_wrk,
+    resident_mb,
+    run,
+    stop_servers_on_signals,
+    worker_pids,
+    wrk_command,
+)
+from bench.run import (
+    WORK,
     ensure_wrk,
     fill_database,
     format_ms,
     format_rate,
-    free_port,
     fresh_database,
     machine_facts,
     manage,
-    parse_duration_ms,
-    parse_wrk,
     postgres_server,
-    resident_mb,
-    run,
-    server,
     site_env,
-    wait_until_up,
-    wrk_command,
 )
 
 DIRECTORY = WORK / "soak"
@@ -249,19 +248,15 @@ def soak(env, traffic, options):
     paths_file.write_text("".join(f"{path}\n" for _, path in traffic))
     script = DIRECTORY / "mixed.lua"
     script.write_text(LUA_SCRIPT)
-    port = free_port()
     log = DIRECTORY / "gunicorn.log"
-    server_env = {**env, "HOST": "127.0.0.1", "PORT": str(port)}
-    with server([GUNICORN, "-c", "gunicorn.conf.py"], log, env=server_env) as master:
-        base_url = f"http://127.0.0.1:{port}"
-        wait_until_up(base_url + "/", master, log)
+    with gunicorn(env, log) as (master, base_url):
         for path in dict(traffic).values():  # the last address of each kind
             check_page(base_url + path, log)
         command = wrk_command(base_url + "/", options.duration, options.connections)
         command[-1:-1] = ["-s", str(script)]
         output = run(*command, paths_file, capture_output=True, text=True).stdout
         print(output, file=sys.stderr)
-        pids = children(master.pid)
+        pids = worker_pids(master)
         rss = [resident_mb(pid) for pid in pids]
     restarts = log.read_text(errors="replace").count("Booting worker") - len(pids)
     return parse_soak(output), {"rss_mb": rss, "restarts": restarts}
@@ -287,8 +282,7 @@ def parse_args(argv):
 def main(argv):
     options = parse_args(argv)
     command = shlex.join([".venv/bin/python", "-m", "bench.soak", *argv])
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    stop_servers_on_signals()
 
     ensure_wrk()
     DIRECTORY.mkdir(parents=True, exist_ok=True)

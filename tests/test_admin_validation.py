@@ -5,8 +5,8 @@ import pytest
 from contacts.models import ContactPerson
 from organisations.models import Organisation
 
-from .admin_forms import save_in_admin
-from .pages import text
+from .support.admin_forms import save_in_admin
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,8 @@ from contacts.models import ContactPerson, ContactRole
 from organisations.admin import OrganisationAdmin
 from organisations.models import Organisation, Relation, Topic
 
-from .admin_forms import form_data
-from .pages import text
+from .support.admin_forms import form_data
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

@@ -2,15 +2,11 @@
 
 import pytest
 
-from bench.run import (
-    Measurement,
-    Section,
-    WrkResult,
-    measurement_table,
-    parse_duration_ms,
-    parse_wrk,
-    target_rows,
-)
+from bench.processes import WrkResult, parse_duration_ms, parse_wrk
+from bench.run import Measurement, Section, measurement_table, target_rows
+
+# No database at all: on SQLite only.
+pytestmark = pytest.mark.db_agnostic
 
 WRK_OUTPUT = """\
 Running 10s test @ http://127.0.0.1:41234/organisationen/

@@ -8,8 +8,7 @@ from django.apps import apps
 from django.conf import settings
 
 from organisations.models import Category
-
-from .factories import OrganisationFactory
+from tests.support.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

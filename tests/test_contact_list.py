@@ -4,8 +4,8 @@ import pytest
 
 from contacts.models import ContactPerson
 
-from .factories import ContactPersonFactory
-from .pages import links, text
+from .support.factories import ContactPersonFactory
+from .support.pages import links, text
 
 pytestmark = pytest.mark.django_db
 

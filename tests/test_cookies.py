@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import translation
 
-from .site_pages import ENGLISH_PAGES, GERMAN_PAGES
+from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +22,8 @@ def assert_no_cookie(response):
     assert not response.has_header("Set-Cookie")
 
 
+# What the pages send, which no database changes.
+@pytest.mark.db_agnostic
 @pytest.mark.parametrize("site_page", PAGES, ids=[page.id for page in PAGES])
 def test_page_sets_no_cookie(client, seed, site_page):
     response = client.get(site_page.url())

@@ -14,10 +14,17 @@ from django.conf import settings
 
 from lausitz_directory.unavailable import server_error
 
-from .database_down import database_down  # noqa: F401 (a fixture)
-from .pages import text
-from .servers import gunicorn, on_postgres, poll
-from .test_serving import fetch, free_port, manage, server_environment
+from .support.database_down import database_down  # noqa: F401 (a fixture)
+from .support.pages import text
+from .support.servers import (
+    fetch,
+    free_port,
+    gunicorn,
+    on_postgres,
+    poll,
+    seeded_site,
+    server_environment,
+)
 
 UNAVAILABLE = "Vorübergehend nicht erreichbar"
 
@@ -136,10 +143,7 @@ def cluster():
 def test_site_answers_503_while_postgresql_is_stopped_and_recovers_when_it_returns(
     cluster, tmp_path
 ):
-    env = server_environment(tmp_path)
-    env.update(DATABASE_URL=cluster.url, DJANGO_STATIC_ROOT=str(settings.STATIC_ROOT))
-    manage(env, "migrate", "--noinput")
-    manage(env, "loaddata", "lausitz_directory")
+    env = seeded_site({**server_environment(tmp_path), "DATABASE_URL": cluster.url})
 
     with gunicorn(env, tmp_path, workers=2) as (_, site):
         page = site + "/organisationen/"

@@ -20,7 +20,10 @@ from lausitz_directory.db_routers import ReplicaRouter
 from organisations.models import Organisation
 from pagecache.models import ContentStamp
 
-from .test_serving import BASE_DIR, COMMAND_TIMEOUT, manage, server_environment
+from .support.servers import BASE_DIR, COMMAND_TIMEOUT, manage, server_environment
+
+# The router decides by model and setting, whatever the database: on SQLite only.
+pytestmark = pytest.mark.db_agnostic
 
 router = ReplicaRouter()
 
@@ -40,8 +43,8 @@ def test_every_write_goes_to_the_primary():
     assert router.db_for_write(ContentStamp) == "default"
 
 
-# Serialized rollback restores what migrations wrote, which later tests read.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The tests that empty the tables run last and restore what they need (see live_seed).
+@pytest.mark.django_db(transaction=True)
 def test_reads_inside_a_transaction_go_to_the_primary():
     with transaction.atomic():
         assert router.db_for_read(Organisation) == "default"

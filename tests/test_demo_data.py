@@ -23,8 +23,8 @@ from organisations.models import (
 from organisations.search.text import search_document
 from pagecache import stamp
 
-from .factories import ContactPersonFactory
-from .pages import text
+from .support.factories import ContactPersonFactory
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

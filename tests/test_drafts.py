@@ -11,8 +11,8 @@ from contacts.models import ContactPerson
 from editorial.models import Status
 from organisations.models import Organisation
 
-from .admin_forms import form_data
-from .pages import facet_counts, links, result_names, sitemap_pages, text
+from .support.admin_forms import form_data
+from .support.pages import facet_counts, links, result_names, sitemap_pages, text
 
 pytestmark = pytest.mark.django_db
 

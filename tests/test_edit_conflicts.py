@@ -10,8 +10,8 @@ from reversion.models import Version
 from contacts.models import ContactPerson
 from organisations.models import Organisation
 
-from .admin_forms import form_data
-from .pages import text
+from .support.admin_forms import form_data
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

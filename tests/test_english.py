@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from .factories import OrganisationFactory
-from .pages import links, result_names, text
+from .support.factories import OrganisationFactory
+from .support.pages import links, result_names, text
 
 GERMAN_AND_ENGLISH_PATHS = [
     ("/", "/en/"),
@@ -96,19 +96,14 @@ def test_description_without_translation_is_shown_in_german_and_marked(client):
 
 
 @pytest.mark.django_db
-def test_english_name_given_by_the_editors_is_shown_on_english_pages(client):
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "Lusatian Example"), ("de", "Lausitzer Beispielverein")]
+)
+def test_english_name_given_by_the_editors_is_shown_on_english_pages_alone(client, language, name):
     organisation = OrganisationFactory(name="Lausitzer Beispielverein", name_en="Lusatian Example")
-    with translation.override("en"):
+    with translation.override(language):
         url = organisation.get_absolute_url()
-    assert "<h1><span>Lusatian Example</span>" in client.get(url).text
-
-
-@pytest.mark.django_db
-def test_english_name_leaves_the_german_page_alone(client):
-    organisation = OrganisationFactory(name="Lausitzer Beispielverein", name_en="Lusatian Example")
-    with translation.override("de"):
-        url = organisation.get_absolute_url()
-    assert "<h1><span>Lausitzer Beispielverein</span>" in client.get(url).text
+    assert f"<h1><span>{name}</span>" in client.get(url).text
 
 
 def test_english_list_takes_the_same_filter_parameters(get):

@@ -9,7 +9,7 @@ from django.utils.translation import override
 from organisations.models import Category, FederalState, Organisation, Topic
 from organisations.templatetags.directory import LIST_ITEM
 
-from .pages import text
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

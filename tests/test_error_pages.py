@@ -2,12 +2,15 @@
 
 import pytest
 
-from .pages import links, text
+from .support.pages import links, text
+
+# Markup, which no database changes: on SQLite only.
+pytestmark = pytest.mark.db_agnostic
 
 
 @pytest.fixture
 def visitor(client, settings, db):
-    settings.ROOT_URLCONF = "tests.failing_urls"
+    settings.ROOT_URLCONF = "tests.support.failing_urls"
     client.raise_request_exception = False
     return client
 

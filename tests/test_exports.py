@@ -14,8 +14,8 @@ import opendata.views
 from opendata.models import DatasetPublication, Licence
 from organisations.models import Organisation
 
-from .factories import OrganisationFactory, RelationFactory
-from .pages import result_names
+from .support.factories import OrganisationFactory, RelationFactory
+from .support.pages import result_names
 
 CSV_URL = "/offene-daten/organisationen.csv"
 JSON_URL = "/offene-daten/organisationen.json"

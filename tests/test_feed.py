@@ -13,8 +13,8 @@ from django.utils import translation
 
 from organisations.models import Organisation
 
-from .factories import OrganisationFactory
-from .pages import result_names
+from .support.factories import OrganisationFactory
+from .support.pages import result_names
 
 FEED_URL = "/offene-daten/feed/"
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from contacts.models import ContactPerson, ContactRole
 from organisations.models import Organisation, Relation
 
-from . import source
+from .support import source
 
 pytestmark = pytest.mark.django_db
 

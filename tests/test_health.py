@@ -2,7 +2,7 @@
 
 import pytest
 
-from .database_down import database_down  # noqa: F401 (a fixture)
+from .support.database_down import database_down  # noqa: F401 (a fixture)
 
 
 @pytest.fixture

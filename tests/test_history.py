@@ -8,8 +8,8 @@ from contacts.models import ContactPerson
 from editorial.history import field_changes, field_values
 from organisations.models import Organisation
 
-from .admin_forms import form_data, save_in_admin
-from .pages import text
+from .support.admin_forms import form_data, save_in_admin
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +21,13 @@ def history_url(obj):
 
 def versions(obj):
     return Version.objects.get_for_object(obj).select_related("revision__user")
+
+
+def compare_after_saving(editor, organisation, changes):
+    """Saves the changes in the admin, then compares the version before with the new one."""
+    save_in_admin(editor, organisation, changes)
+    newer, older = versions(organisation)
+    return editor.get(history_url(organisation) + "compare/", {"von": older.pk, "bis": newer.pk})
 
 
 def delete_in_admin(client, obj):
@@ -72,11 +79,7 @@ def test_history_page_lists_the_versions_with_their_editor(editor):
 
 def test_compare_shows_the_changed_field_with_both_values(editor):
     organisation = Organisation.objects.get(slug="lausitzrunde")
-    save_in_admin(editor, organisation, {"acronym": "LR"})
-    newer, older = versions(organisation)
-    response = editor.get(
-        history_url(organisation) + "compare/", {"von": older.pk, "bis": newer.pk}
-    )
+    response = compare_after_saving(editor, organisation, {"acronym": "LR"})
     assert response.status_code == 200
     assert [(label, new) for label, _old, new in response.context["changes"]] == [
         ("Abkürzung", "LR")
@@ -86,11 +89,7 @@ def test_compare_shows_the_changed_field_with_both_values(editor):
 
 def test_compare_shows_changed_relations(editor):
     organisation = Organisation.objects.get(slug="wirtschaftsverkehrsnetzwerk-lausitz")
-    save_in_admin(editor, organisation, {"outgoing_relations-0-DELETE": "on"})
-    newer, older = versions(organisation)
-    response = editor.get(
-        history_url(organisation) + "compare/", {"von": older.pk, "bis": newer.pk}
-    )
+    response = compare_after_saving(editor, organisation, {"outgoing_relations-0-DELETE": "on"})
     assert "Beziehungen" in [label for label, _old, _new in response.context["changes"]]
 
 

@@ -14,8 +14,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from .conftest import load_seed
-from .site_pages import ENGLISH_PAGES, GERMAN_PAGES
+from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
 
 VNU_JAR = (
     Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -23,7 +22,8 @@ VNU_JAR = (
 PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES]
 
 # Without the mark pytest-django would set up no test database for this module.
-pytestmark = pytest.mark.django_db
+# Markup, which no database changes: on SQLite only.
+pytestmark = [pytest.mark.django_db, pytest.mark.db_agnostic]
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,6 @@ def checked_pages(django_db_setup, django_db_blocker, tmp_path_factory):
     statuses = {}
     files = {}
     with django_db_blocker.unblock(), transaction.atomic():
-        load_seed()
         client = Client()
         for site_page in PAGES:
             response = client.get(site_page.url())

@@ -17,8 +17,9 @@ from editorial.models import Status
 from organisations.models import Organisation
 from organisations.resources import OrganisationResource
 
-from .admin_forms import save_in_admin
-from .pages import result_names, text
+from .support.admin_forms import save_in_admin
+from .support.pages import result_names, text
+from .support.redis import use_shared_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,14 @@ def test_error_page_is_not_kept_by_any_cache(client, seed):
 # --- Every change shows on the next request -----------------------------------------------------
 
 
-def test_editors_admin_edit_shows_to_visitors_at_once(editor, visitor):
+@pytest.fixture(params=["local memory", "Redis"])
+def page_cache(request, settings):
+    """Each worker's own cache, as by default, or one all app servers share (CACHE_URL)."""
+    if request.param == "Redis":
+        use_shared_cache(settings)
+
+
+def test_editors_admin_edit_shows_to_visitors_at_once(page_cache, editor, visitor):
     assert "Wasserstoffnetzwerk Lausitz" in result_names(visitor.get(LIST))
     organisation = Organisation.objects.get(slug="wasserstoffnetzwerk-lausitz")
 

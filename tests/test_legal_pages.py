@@ -6,9 +6,9 @@ from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 from django.utils import translation
 
-from .admin_forms import save_in_admin
-from .pages import links, text
-from .site_pages import ENGLISH_PAGES, GERMAN_PAGES
+from .support.admin_forms import save_in_admin
+from .support.pages import links, text
+from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
-from .pages import text
-from .test_settings import run_python
+from .support.pages import text
+from .support.servers import run_python
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from contacts.models import ContactPerson, ContactRole
 from organisations.models import Category, District, FederalState, Organisation, Relation, Topic
 from organisations.search.text import FOLD_FUNCTION, fold
 
-from .factories import (
+from .support.factories import (
     ContactPersonFactory,
     ContactRoleFactory,
     OrganisationFactory,

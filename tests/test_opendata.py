@@ -14,8 +14,8 @@ from django.utils import translation
 from opendata.models import DatasetPublication, Licence
 from organisations.models import Organisation
 
-from .admin_forms import save_in_admin
-from .pages import links, text
+from .support.admin_forms import save_in_admin
+from .support.pages import links, text
 
 PAGE = "/offene-daten/"
 DATAPACKAGE = "/offene-daten/datapackage.json"

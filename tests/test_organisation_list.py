@@ -6,8 +6,8 @@ import pytest
 
 from organisations.models import Organisation
 
-from .factories import OrganisationFactory
-from .pages import facet_counts, links, result_names, text
+from .support.factories import OrganisationFactory
+from .support.pages import facet_counts, links, result_names, text
 
 NETWORKS = [
     "Wasserstoffnetzwerk Lausitz",

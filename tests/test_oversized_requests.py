@@ -6,8 +6,8 @@ import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from .pages import text
-from .test_import_export import ORGANISATIONS, organisation_row, table
+from .support.import_files import ORGANISATIONS, organisation_row, table
+from .support.pages import text
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from .pages import links, text
-from .source import title
+from .support.pages import links, text
+from .support.source import title
 
 ORGANISATION_PAGES = [
     "/",

@@ -15,14 +15,14 @@ from network.queries import NEIGHBOURS, directory_network, neighbourhood
 from network.shapes import wrap
 from organisations.models import RELATED_SHOWN, Organisation, Relation
 
-from .factories import (
+from .support.factories import (
     CategoryFactory,
     ContactPersonFactory,
     ContactRoleFactory,
     OrganisationFactory,
     RelationFactory,
 )
-from .pages import TAG, links, text
+from .support.pages import TAG, links, text
 
 pytestmark = pytest.mark.django_db
 

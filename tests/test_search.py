@@ -13,7 +13,7 @@ from organisations.search.highlight import excerpt, highlight
 from organisations.search.index import SQLITE_TRIGGERS, ensure_sqlite_search_index
 from organisations.search.query import parse
 
-from .pages import result_names, text
+from .support.pages import result_names, text
 
 pytestmark = pytest.mark.django_db
 

@@ -12,11 +12,11 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from .conftest import load_seed
-from .site_pages import ENGLISH_PAGES, GERMAN_PAGES
+from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
 
 # With the other database tests, before the transactional ones empty the tables.
-pytestmark = pytest.mark.django_db
+# Headers, which no database changes: on SQLite only.
+pytestmark = [pytest.mark.django_db, pytest.mark.db_agnostic]
 
 ONE_YEAR = 365 * 24 * 60 * 60
 STRICT_REFERRER_POLICIES = {"no-referrer", "same-origin", "strict-origin"}
@@ -50,7 +50,7 @@ TARGETS = [
 @pytest.fixture
 def visitor(client, settings, seed):
     """A visitor on the site's URLs plus one that fails with a 500."""
-    settings.ROOT_URLCONF = "tests.failing_urls"
+    settings.ROOT_URLCONF = "tests.support.failing_urls"
     client.raise_request_exception = False
     return client
 
@@ -64,10 +64,9 @@ def answers(django_db_setup, django_db_blocker):
     client = Client(raise_request_exception=False)
     with (
         django_db_blocker.unblock(),
-        override_settings(ROOT_URLCONF="tests.failing_urls"),
+        override_settings(ROOT_URLCONF="tests.support.failing_urls"),
         transaction.atomic(),
     ):
-        load_seed()
         answers = {target.id: target.fetch(client, secure=True) for target in TARGETS}
         transaction.set_rollback(True)
     return answers

@@ -14,9 +14,9 @@ from django.utils import translation
 from organisations.models import Organisation
 from organisations.sitemaps import OrganisationSitemap
 
-from .factories import OrganisationFactory
-from .pages import result_names, sitemap_pages
-from .site_pages import SitePage
+from .support.factories import OrganisationFactory
+from .support.pages import result_names, sitemap_pages
+from .support.site_pages import SitePage
 
 pytestmark = pytest.mark.django_db
 

@@ -1,24 +1,11 @@
 """Settings are those of production unless the environment says otherwise."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .support.servers import run_python
 
-
-def run_python(arguments, environment):
-    """Runs Python in a fresh process with only the given variables set."""
-    keep = {name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ}
-    return subprocess.run(
-        [sys.executable, *arguments],
-        cwd=ROOT,
-        env={**keep, **environment},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+# Settings read in a fresh process: on SQLite only.
+pytestmark = pytest.mark.db_agnostic
 
 
 def settings_in(environment):

@@ -2,7 +2,12 @@
 
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
+
 from bench.soak import MIX, addresses, parse_soak
+
+# No database at all: on SQLite only.
+pytestmark = pytest.mark.db_agnostic
 
 SAMPLE = {
     "kategorie": ["netzwerk", "initiative", "projekttraeger"],

@@ -14,12 +14,8 @@ import http.cookiejar
 import os
 import re
 import secrets
-import signal
-import subprocess
-import sys
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 from urllib.request import HTTPCookieProcessor, build_opener
 
@@ -27,21 +23,15 @@ import psycopg
 import pytest
 from django.conf import settings
 
-from .test_serving import (
-    BASE_DIR,
+from .support.redis import redis_url, start_redis
+from .support.servers import (
     REQUEST_TIMEOUT,
-    STARTUP_TIMEOUT,
     fetch,
-    free_port,
+    gunicorn,
     manage,
     server_environment,
-    wait_until_answering,
 )
 
-GUNICORN = Path(sys.executable).parent / "gunicorn"
-# A database of the private Redis (scripts/redis.sh) of its own: tests/test_shared_cache.py
-# empties database 0 between its tests.
-REDIS_URL = "redis://127.0.0.1:6390/1"
 # What a reverse proxy passes on to every app server: the site's one public host.
 PUBLIC_HOST = {"Host": "localhost"}
 EDITOR = "chefredaktion"
@@ -81,44 +71,16 @@ def drop_database(server, name, attempts=50):
     server.execute(f"DROP DATABASE IF EXISTS {name}")
 
 
-@contextlib.contextmanager
-def app_server(env, log):
-    """One gunicorn with one worker, in a process group of its own; its base URL."""
-    port = free_port()
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [GUNICORN, "-c", "gunicorn.conf.py"],
-            cwd=BASE_DIR,
-            env={**env, "HOST": "127.0.0.1", "PORT": str(port), "WEB_CONCURRENCY": "1"},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        base_url = f"http://127.0.0.1:{port}"
-        wait_until_answering(base_url + "/", process, log)
-        yield base_url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            # gunicorn's quick shutdown: nothing is left to finish.
-            os.killpg(process.pid, signal.SIGQUIT)
-        try:
-            process.wait(timeout=STARTUP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
 @pytest.fixture(scope="module")
 def two_app_servers(tmp_path_factory):
     """Base URLs of two app servers on one database and one Redis, and their environment."""
-    subprocess.run([BASE_DIR / "scripts" / "redis.sh"], check=True, timeout=30)
+    start_redis()
     tmp = tmp_path_factory.mktemp("two-app-servers")
     with contextlib.ExitStack() as stack:
         env = server_environment(tmp)
         env.update(
             DATABASE_URL=stack.enter_context(database_for_the_servers(tmp)),
-            REDIS_URL=REDIS_URL,
+            REDIS_URL=redis_url("app servers"),
             # The test session collected them already; both servers serve the same release.
             DJANGO_STATIC_ROOT=str(settings.STATIC_ROOT),
         )
@@ -128,8 +90,8 @@ def two_app_servers(tmp_path_factory):
             {**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR_PASSWORD},
             *("createsuperuser", "--noinput", "--username", EDITOR, "--email", "chef@example.org"),
         )
-        first = stack.enter_context(app_server(env, tmp / "first.log"))
-        second = stack.enter_context(app_server(env, tmp / "second.log"))
+        _, first = stack.enter_context(gunicorn(env, tmp, workers=1, name="first"))
+        _, second = stack.enter_context(gunicorn(env, tmp, workers=1, name="second"))
         yield first, second, env
 
 

@@ -8,8 +8,8 @@ from contacts.models import ContactPerson
 from editorial.models import Status
 from organisations.models import Organisation
 
-from .factories import ContactPersonFactory
-from .pages import links
+from .support.factories import ContactPersonFactory
+from .support.pages import links
 
 VCARD = "/ansprechpartner/jens-krause/vcard/"
 # A global number as RFC 3966 writes it: "+", country code, at most 15 digits in all.

@@ -5,10 +5,15 @@ import signal
 import threading
 
 import pytest
-from django.conf import settings
 
-from .servers import gunicorn, on_postgres, poll, worker_pids
-from .test_serving import fetch, manage, server_environment
+from .support.servers import (
+    fetch,
+    gunicorn,
+    poll,
+    seeded_site,
+    server_environment,
+    worker_pids,
+)
 
 WORKERS = 3
 REQUESTS_PER_CLIENT = 100
@@ -52,15 +57,11 @@ class Visitors:
 
 @pytest.fixture
 def seeded_site_env(tmp_path):
-    env = server_environment(tmp_path)
-    env["DJANGO_STATIC_ROOT"] = str(settings.STATIC_ROOT)
-    manage(env, "migrate", "--noinput")
-    manage(env, "loaddata", "lausitz_directory")
-    return env
+    return seeded_site(server_environment(tmp_path))
 
 
 # The server runs on SQLite in either test run, so once per `make test` is enough.
-@pytest.mark.skipif(on_postgres(), reason="runs in the SQLite test run")
+@pytest.mark.db_agnostic
 def test_a_killed_worker_costs_at_most_its_own_request_and_is_replaced(seeded_site_env, tmp_path):
     with gunicorn(seeded_site_env, tmp_path, workers=WORKERS) as (master, site):
         assert poll(lambda: len(worker_pids(master)) == WORKERS)

@@ -1,9 +1,8 @@
 """
-Chromium enforces the Content-Security-Policy and finds nothing to block: no inline script or
-style on any page of the site or of the editors' admin, so no page needs a nonce.
+Chromium enforces the Content-Security-Policy and finds nothing to block in the editors'
+admin: no inline script or style, so no page needs a nonce. (The site's pages:
+tests/browser/test_pages.py.)
 """
-
-from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth.models import User
@@ -11,27 +10,12 @@ from playwright.sync_api import expect
 
 from organisations.models import Organisation
 
-from ..site_pages import ENGLISH_PAGES, GERMAN_PAGES
-from .conftest import watched_tab
+from ..support.browser import RECORD_CSP_VIOLATIONS, log_in, tab
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
-PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES]
 USERNAME = "admin"
 PASSWORD = "Lausitz-2026-Verwaltung"
-
-# Every violation the page reports, whether it blocked something or not.
-RECORD_VIOLATIONS = """
-window.cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.cspViolations.push(
-    `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}` +
-    ` (${event.sourceFile}:${event.lineNumber})`
-  );
-});
-"""
-
-tab = contextmanager(watched_tab)
 
 
 def violations_on(tab, path):
@@ -41,26 +25,10 @@ def violations_on(tab, path):
     return tab.evaluate("window.cspViolations")
 
 
-@pytest.mark.parametrize("site_page", PAGES, ids=[page.id for page in PAGES])
-def test_page_breaks_no_rule_of_the_content_security_policy(browser, live_seed, site_page):
-    error_page = site_page.url() if site_page.status != 200 else None
-    with tab(browser, live_seed, error_page_path=error_page) as visitor:
-        visitor.add_init_script(RECORD_VIOLATIONS)
-        assert violations_on(visitor, site_page.url()) == []
-
-
 @pytest.fixture
 def administrator(live_seed):
     User.objects.create_superuser(USERNAME, password=PASSWORD)
     return live_seed
-
-
-def log_in(tab):
-    tab.goto("/admin/login/")
-    tab.get_by_label("Benutzername").fill(USERNAME)
-    tab.get_by_label("Passwort").fill(PASSWORD)
-    tab.get_by_role("button", name="Anmelden").click()
-    tab.wait_for_url("**/admin/")
 
 
 def admin_pages():
@@ -82,15 +50,15 @@ def admin_pages():
 
 def test_admin_login_breaks_no_rule_of_the_content_security_policy(browser, administrator):
     with tab(browser, administrator) as editor:
-        editor.add_init_script(RECORD_VIOLATIONS)
+        editor.add_init_script(RECORD_CSP_VIOLATIONS)
         assert violations_on(editor, "/admin/login/") == []
 
 
 def test_admin_pages_break_no_rule_of_the_content_security_policy(browser, administrator):
     found = {}
     with tab(browser, administrator) as editor:
-        editor.add_init_script(RECORD_VIOLATIONS)
-        log_in(editor)
+        editor.add_init_script(RECORD_CSP_VIOLATIONS)
+        log_in(editor, USERNAME, PASSWORD)
         for path in admin_pages():
             found[path] = violations_on(editor, path)
     assert {path: rules for path, rules in found.items() if rules} == {}
@@ -98,8 +66,8 @@ def test_admin_pages_break_no_rule_of_the_content_security_policy(browser, admin
 
 def test_admin_autocomplete_breaks_no_rule_of_the_content_security_policy(browser, administrator):
     with tab(browser, administrator) as editor:
-        editor.add_init_script(RECORD_VIOLATIONS)
-        log_in(editor)
+        editor.add_init_script(RECORD_CSP_VIOLATIONS)
+        log_in(editor, USERNAME, PASSWORD)
         editor.goto("/admin/organisations/organisation/add/")
         # The category field's autocomplete fetches its choices from the admin.
         with editor.expect_response(lambda response: "/autocomplete/" in response.url):
@@ -110,7 +78,7 @@ def test_admin_autocomplete_breaks_no_rule_of_the_content_security_policy(browse
 
 def test_export_select_all_box_works_without_inline_code(browser, administrator):
     with tab(browser, administrator) as editor:
-        log_in(editor)
+        log_in(editor, USERNAME, PASSWORD)
         editor.goto("/admin/organisations/organisation/export/")
         fields = editor.locator(".selectable-field-export-row input[type=checkbox]:visible")
         expect(fields.first).to_be_checked()

@@ -1,20 +1,16 @@
 """Two editors in two browsers open the same organisation; the second save is refused."""
 
-from contextlib import contextmanager
-
 import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from organisations.models import Organisation
 
-from .conftest import watched_tab
+from ..support.browser import log_in, tab
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "Lausitz-2026-Redaktion"
-
-tab = contextmanager(watched_tab)
 
 
 @pytest.fixture
@@ -26,11 +22,7 @@ def editors(live_seed):
 
 
 def open_in_admin(page, username, organisation):
-    page.goto("/admin/login/")
-    page.get_by_label("Benutzername").fill(username)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    expect(page.get_by_role("heading", name="Inhalte pflegen")).to_be_visible()
+    log_in(page, username, PASSWORD)
     page.goto(f"/admin/organisations/organisation/{organisation.pk}/change/")
     expect(page.get_by_label("Abkürzung")).to_be_visible()
 

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connections
 
-from .test_serving import free_port
+from .servers import free_port
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent.parent / "fixtures" / "source"
+SOURCE = Path(__file__).resolve().parents[2] / "fixtures" / "source"
 SOURCE_FILE = SOURCE / "netzwerke-initiativen-projekttraeger.txt"
 CONTACT_HEADING = "Ansprechpartner"
 
