@@ -16,7 +16,7 @@ from editorial.models import (
     SlugNaturalKeyManager,
     Status,
 )
-from editorial.translation import TranslatableMixin
+from editorial.translation import TranslatableMixin, translated_field
 from organisations.models import RELATED_SHOWN, Organisation, first_of_each
 
 
@@ -112,13 +112,9 @@ class ContactPerson(TranslatableMixin, EditorialFields):
     def full_name(self):
         return f"{self.first_name} {self.last_name}"
 
-    @property
-    def display_job_title(self):
-        return self.translated("job_title")
+    display_job_title = translated_field("job_title")
 
-    @property
-    def display_position(self):
-        return self.translated("position")
+    display_position = translated_field("position")
 
     def clean(self):
         errors = {}

@@ -27,6 +27,11 @@ class TranslatedText(str):
         return mark_safe(f' lang="{self.lang}"') if self.is_fallback else ""
 
 
+def translated_field(field):
+    """A property that reads `field` in the page's language, for a TranslatableMixin model."""
+    return property(lambda instance: instance.translated(field))
+
+
 class TranslatableMixin:
     """Reads `<field>_en` on English pages when the editors filled it in, else `<field>`."""
 
@@ -38,6 +43,4 @@ class TranslatableMixin:
                 return TranslatedText(text, language)
         return TranslatedText(getattr(self, field), ORIGINAL_LANGUAGE)
 
-    @property
-    def display_name(self):
-        return self.translated("name")
+    display_name = translated_field("name")

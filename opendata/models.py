@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from editorial.translation import TranslatableMixin
+from editorial.translation import TranslatableMixin, translated_field
 
 # The row the data migration creates; the constraint keeps it the only one.
 SINGLETON_PK = 1
@@ -165,13 +165,9 @@ class DatasetPublication(TranslatableMixin, models.Model):
     def get_absolute_url(self):
         return reverse("opendata:index")
 
-    @property
-    def display_title(self):
-        return self.translated("title")
+    display_title = translated_field("title")
 
-    @property
-    def display_description(self):
-        return self.translated("description")
+    display_description = translated_field("description")
 
     @property
     def licence_text(self):

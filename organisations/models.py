@@ -13,7 +13,7 @@ from editorial.models import (
     SlugNaturalKeyModel,
     Status,
 )
-from editorial.translation import TranslatableMixin, TranslatedText
+from editorial.translation import TranslatableMixin, TranslatedText, translated_field
 
 from .search.backends import search_organisations
 from .search.text import search_document
@@ -88,13 +88,9 @@ class Category(NamedSlugModel):
     def get_absolute_url(self):
         return reverse("organisations:list") + f"?kategorie={self.slug}"
 
-    @property
-    def display_name_plural(self):
-        return self.translated("name_plural")
+    display_name_plural = translated_field("name_plural")
 
-    @property
-    def display_description(self):
-        return self.translated("description")
+    display_description = translated_field("description")
 
 
 class Topic(NamedSlugModel):
@@ -343,9 +339,7 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
-    @property
-    def display_description(self):
-        return self.translated("description")
+    display_description = translated_field("description")
 
     @property
     def full_name(self):
