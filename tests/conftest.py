@@ -107,11 +107,11 @@ def migrated_data(django_db_setup):
 @pytest.fixture
 def live_seed(migrated_data, transactional_db, live_server):
     """
-    The seeded directory behind a live server, for browser and HTTP tests. Such tests
-    empty every table afterwards, so each one first restores what migrations wrote and the
-    seed. (pytest-django runs them after the tests that roll back to the session's seed.)
-    (Django's serialized rollback does not do it here: it keeps the data on a connection
-    object that Playwright's event loop replaces.)
+    The seeded directory behind a live server, for browser tests that write. pytest-django
+    runs them after the tests that roll back to the session's seed and empties every table
+    after each, so each one first restores what migrations wrote and the seed. (Django's
+    serialized rollback does not do it here: it keeps the data on a connection object that
+    Playwright's event loop replaces.)
     """
     # Emptied without post_migrate, which would recreate content types under new keys.
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
