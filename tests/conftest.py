@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -164,9 +165,14 @@ def editor(client, seed):
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    """Each test starts without cached pages, as a freshly started server does."""
+    """
+    Each test starts without cached pages, as a freshly started server does, and without the
+    content types Django keeps per process: a test that restored a backup made them anew under
+    keys its rollback took back.
+    """
     for cache in caches.all():
         cache.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)
