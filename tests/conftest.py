@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -62,46 +63,79 @@ def load_seed():
     call_command("loaddata", SEED, verbosity=0)
 
 
+def database_use(item):
+    """
+    How a test uses the test database, as pytest-django decides: "rollback" in a transaction
+    that is rolled back, "transactional" committing and emptying the tables after, or None.
+    """
+    names = item.fixturenames
+    marker = item.get_closest_marker("django_db")
+    transactional = "transactional_db" in names or "live_server" in names
+    if marker is not None:
+        transaction, *_ = validate_django_db(marker)
+        transactional = transactional or transaction
+    if transactional:
+        return "transactional"
+    return "rollback" if "db" in names or marker is not None else None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """
+    As pytest-django orders them: the tests that roll back, those that empty the tables, those
+    without a database. Of the first, those that find the database as the migrations left it
+    go before those that ask for the seed, which is then loaded once.
+    """
+
+    def phase(item):
+        use = database_use(item)
+        if use == "rollback":
+            return 1 if "seed" in item.fixturenames else 0
+        return 2 if use == "transactional" else 3
+
+    items.sort(key=phase)
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """
-    The test database with the seed, loaded once: every test starts from it and rolls back
-    to it. Returns what the migrations alone wrote, for the tests that empty the tables.
-    """
+def migrated_data(django_db_setup, django_db_blocker):
+    """What the migrations wrote: the legal pages, the Site, the editors' group and more."""
     with django_db_blocker.unblock():
-        migrated = connection.creation.serialize_db_to_string()
+        return connection.creation.serialize_db_to_string()
+
+
+# Whether the seed is in this process's test database, committed.
+seed_loaded = False
+
+
+@pytest.fixture(scope="session")
+def seeded_database(migrated_data, django_db_blocker):
+    """The seed, loaded into the test database once; the tests that ask for it roll back to it."""
+    global seed_loaded
+    with django_db_blocker.unblock():
         load_seed()
-    return migrated
+    seed_loaded = True
 
 
 @pytest.fixture
-def seed(db):
-    """The directory as the seed fixture describes it, which the session loaded."""
+def seed(seeded_database, db):
+    """The directory as the seed fixture describes it."""
 
 
 @pytest.fixture(autouse=True)
 def directory_as_asked(request):
     """
-    A test that does not ask for the seed finds the database as the migrations left it: the
-    seed's rows are deleted in its transaction, which is cheaper than loading them for the
-    others. Tests that empty the tables (transactional ones) restore what they need.
+    A test that does not ask for the seed finds the database as the migrations left it. Such
+    tests run before the seed is loaded (see pytest_collection_modifyitems); one that runs
+    after, in another order, gets the seed's rows deleted in its transaction.
     """
-    names = request.fixturenames
-    marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in names or "live_server" in names
-    if marker is not None:
-        transaction, *_ = validate_django_db(marker)
-        transactional = transactional or transaction
-    if ("db" in names or marker is not None) and not transactional and "seed" not in names:
+    if (
+        seed_loaded
+        and database_use(request.node) == "rollback"
+        and "seed" not in request.fixturenames
+    ):
         request.getfixturevalue("db")
         for label in reversed(SEED_MODELS):
             apps.get_model(label).objects.all().delete()
-
-
-@pytest.fixture(scope="session")
-def migrated_data(django_db_setup):
-    """What the migrations wrote: the legal pages, the Site, the editors' group and more."""
-    return django_db_setup
 
 
 @pytest.fixture
@@ -131,9 +165,14 @@ def editor(client, seed):
 
 @pytest.fixture(autouse=True)
 def empty_caches():
-    """Each test starts without cached pages, as a freshly started server does."""
+    """
+    Each test starts without cached pages, as a freshly started server does, and without the
+    content types Django keeps per process: a test that restored a backup made them anew under
+    keys its rollback took back.
+    """
     for cache in caches.all():
         cache.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture(autouse=True)

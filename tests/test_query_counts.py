@@ -115,7 +115,7 @@ def measure():
     return counts
 
 
-def test_pages_and_exports_cost_the_same_queries_at_10_and_at_5000_entries():
+def test_pages_and_exports_cost_the_same_queries_at_10_and_at_5000_entries(seed):
     call_command("generate_demo_data", count=SMALL, verbosity=0)
     refresh_planner_statistics()
     small = measure()

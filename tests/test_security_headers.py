@@ -14,9 +14,9 @@ from django.urls import reverse
 
 from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
 
-# With the other database tests, before the transactional ones empty the tables.
+# With the other tests on the seeded database, before the transactional ones empty the tables.
 # Headers, which no database changes: on SQLite only.
-pytestmark = [pytest.mark.django_db, pytest.mark.db_agnostic]
+pytestmark = [pytest.mark.db_agnostic, pytest.mark.usefixtures("seed")]
 
 ONE_YEAR = 365 * 24 * 60 * 60
 STRICT_REFERRER_POLICIES = {"no-referrer", "same-origin", "strict-origin"}
@@ -56,7 +56,7 @@ def visitor(client, settings, seed):
 
 
 @pytest.fixture(scope="module")
-def answers(django_db_setup, django_db_blocker):
+def answers(seeded_database, django_db_blocker):
     """
     Each target's answer over HTTPS, fetched once for all the tests of this module, in a
     transaction that is rolled back.
