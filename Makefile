@@ -164,7 +164,7 @@ test-postgres: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium $(CHECKERS)
 # Serves the site itself with `make run` on a spare port unless BASE_URL names
 # a running one; MIN_SCORE (100) and FORM_FACTOR=desktop are passed through.
 lighthouse: $(VENV)/.installed /usr/bin/chromium node_modules/.installed ## Lighthouse scores of home, list, organisation and contact pages
-	$(PY) scripts/lighthouse.py
+	$(PY) -m bench.lighthouse
 
 # Root, as for `make postgres`: installs wrk if missing and starts PostgreSQL; Datasette goes
 # into its own venv. Fills the databases lausitz_bench and var/bench/ with demo entries and

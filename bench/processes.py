@@ -1,6 +1,6 @@
 """
 Servers in process groups of their own, and wrk's measurements of them: what bench/run.py,
-bench/soak.py and the tests (tests/support/servers.py) share.
+bench/soak.py, bench/lighthouse.py and the tests (tests/support/servers.py) share.
 """
 
 import contextlib
@@ -27,6 +27,16 @@ STOP_SECONDS = 35
 # What a browser sends: whitenoise then serves its Brotli file, as it would to a visitor.
 ACCEPT_ENCODING = "gzip, deflate, br"
 WRK_THREADS = 2
+# How the browser tests and Lighthouse start Debian's Chromium: in a container, without a GPU,
+# and without the background requests that would leave this machine.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Slow answers count in the latencies instead of as wrk's timeout errors (default 2 s).
 WRK_TIMEOUT = "30s"
 
@@ -88,9 +98,9 @@ def stop(process):
         process.wait()
 
 
-def wait_until_up(url, process, log_path):
+def wait_until_up(url, process, log_path, seconds=START_SECONDS):
     """Returns once url answers at all, whatever its status; ServerError if it never does."""
-    deadline = time.monotonic() + START_SECONDS
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline and process.poll() is None:
         try:
             urllib.request.urlopen(url, timeout=5).close()

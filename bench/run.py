@@ -561,32 +561,45 @@ def machine_facts(databases):
     }
 
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument(
-        "--databases", nargs="+", choices=DATABASE_NAMES, default=list(DATABASE_NAMES)
-    )
-    parser.add_argument("--duration", type=int, default=10, help="seconds per page (10)")
-    parser.add_argument("--warmup", type=int, default=2, help="seconds before each (2)")
+def measurement_parser(doc):
+    """The options every measurement takes: wrk's connections and the trial label."""
+    parser = argparse.ArgumentParser(description=doc.strip().splitlines()[0])
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
         "--trial",
         action="store_true",
         help="label the report as a trial run, whose figures mean nothing",
     )
+    return parser
+
+
+def parse_args(argv):
+    parser = measurement_parser(__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument(
+        "--databases", nargs="+", choices=DATABASE_NAMES, default=list(DATABASE_NAMES)
+    )
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page (10)")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds before each (2)")
     return parser.parse_args(argv)
+
+
+def prepare(module, argv):
+    """
+    What every measurement does first: servers stop with it, wrk is there, static files are
+    collected. Returns the command line that the report names, and the static files' folder.
+    """
+    stop_servers_on_signals()
+    ensure_wrk()
+    static_root = WORK / "static"
+    manage(site_env(static_root), "collectstatic", "--noinput", "--clear", "-v", "0")
+    return shlex.join([".venv/bin/python", "-m", module, *argv]), static_root
 
 
 def main(argv):
     options = parse_args(argv)
-    command = shlex.join([".venv/bin/python", "-m", "bench.run", *argv])
-    stop_servers_on_signals()
-
-    ensure_wrk()
+    command, static_root = prepare("bench.run", argv)
     ensure_datasette()
-    static_root = WORK / "static"
-    manage(site_env(static_root), "collectstatic", "--noinput", "--clear", "-v", "0")
 
     with contextlib.ExitStack() as stack:
         if "postgresql" in options.databases:

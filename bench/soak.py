@@ -17,12 +17,10 @@ median, 99th percentile and slowest latency, errors and the workers' memory at t
 to stdout and docs/soak.md.
 """
 
-import argparse
 import contextlib
 import json
 import random
 import re
-import shlex
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -38,20 +36,20 @@ from bench.processes import (
     parse_wrk,
     resident_mb,
     run,
-    stop_servers_on_signals,
     worker_pids,
     wrk_command,
 )
 from bench.run import (
     WORK,
-    ensure_wrk,
     fill_database,
     format_ms,
     format_rate,
     fresh_database,
     machine_facts,
     manage,
+    measurement_parser,
     postgres_server,
+    prepare,
     site_env,
 )
 
@@ -263,31 +261,22 @@ def soak(env, traffic, options):
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    parser = measurement_parser(__doc__)
     parser.add_argument("--duration", type=int, default=300, help="seconds of traffic (300)")
     parser.add_argument("--size", type=int, default=10_000, help="demo entries (10,000)")
-    parser.add_argument("--connections", type=int, default=16)
     parser.add_argument(
         "--redis",
         action="store_true",
         help="keep the page cache in the private Redis of scripts/redis.sh, as several app "
         "servers do, instead of in each worker's memory",
     )
-    parser.add_argument(
-        "--trial", action="store_true", help="label the report as a trial run, not the real one"
-    )
     return parser.parse_args(argv)
 
 
 def main(argv):
     options = parse_args(argv)
-    command = shlex.join([".venv/bin/python", "-m", "bench.soak", *argv])
-    stop_servers_on_signals()
-
-    ensure_wrk()
+    command, static_root = prepare("bench.soak", argv)
     DIRECTORY.mkdir(parents=True, exist_ok=True)
-    static_root = WORK / "static"
-    manage(site_env(static_root), "collectstatic", "--noinput", "--clear", "-v", "0")
     with contextlib.ExitStack() as stack:
         stack.enter_context(postgres_server())
         env = site_env(static_root, fresh_database("postgresql", DIRECTORY))

@@ -52,21 +52,13 @@ class Nodes(dict):
 
 
 def relation_edge(nodes, relation):
-    return Edge(
-        nodes.organisation(relation.source),
-        nodes.organisation(relation.target),
-        relation.kind,
-        relation.get_kind_display(),
-    )
+    start, end = nodes.organisation(relation.source), nodes.organisation(relation.target)
+    return Edge(start, end, relation.kind, relation.get_kind_display())
 
 
 def role_edge(nodes, role):
-    return Edge(
-        nodes.person(role.person),
-        nodes.organisation(role.organisation),
-        role.role,
-        role.get_role_display(),
-    )
+    start, end = nodes.person(role.person), nodes.organisation(role.organisation)
+    return Edge(start, end, role.role, role.get_role_display())
 
 
 def employment_edge(nodes, person):

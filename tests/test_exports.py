@@ -15,7 +15,7 @@ from opendata.models import DatasetPublication, Licence
 from organisations.models import Organisation
 
 from .support.factories import OrganisationFactory, RelationFactory
-from .support.pages import result_names
+from .support.pages import is_plain_text_date_error, result_names
 
 CSV_URL = "/offene-daten/organisationen.csv"
 JSON_URL = "/offene-daten/organisationen.json"
@@ -341,10 +341,7 @@ def test_geaendert_seit_garbage_gives_400_with_a_json_message(get, value):
 
 @pytest.mark.parametrize("value", GARBAGE)
 def test_geaendert_seit_garbage_gives_400_with_a_plain_text_message_for_csv(get, value):
-    response = get(f"{CSV_URL}?geaendert_seit={value}")
-    assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert "ISO 8601" in response.content.decode()
+    assert is_plain_text_date_error(get(f"{CSV_URL}?geaendert_seit={value}"))
 
 
 # English

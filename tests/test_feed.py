@@ -14,7 +14,7 @@ from django.utils import translation
 from organisations.models import Organisation
 
 from .support.factories import OrganisationFactory
-from .support.pages import result_names
+from .support.pages import is_plain_text_date_error, result_names
 
 FEED_URL = "/offene-daten/feed/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -126,10 +126,7 @@ def test_feed_takes_geaendert_seit(get):
 
 @pytest.mark.parametrize("value", ["gestern", "2027-02-30"])
 def test_feed_with_invalid_geaendert_seit_gives_400_with_a_message(get, value):
-    response = get(f"{FEED_URL}?geaendert_seit={value}")
-    assert response.status_code == 400
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert "ISO 8601" in response.content.decode()
+    assert is_plain_text_date_error(get(f"{FEED_URL}?geaendert_seit={value}"))
 
 
 def test_english_feed_speaks_english_and_gives_english_descriptions(get):

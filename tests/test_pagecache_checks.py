@@ -1,5 +1,6 @@
 """The system checks of the page cache: what its settings must hold, with an id and a hint."""
 
+import pytest
 from django.conf import settings
 from django.core import checks
 from django.test import override_settings
@@ -44,21 +45,17 @@ def with_page_cache_at(position):
     return middleware
 
 
-def test_a_page_cache_first_names_everything_that_must_come_before_it():
-    with override_settings(MIDDLEWARE=with_page_cache_at(0)):
+@pytest.mark.parametrize(
+    ("position", "misplaced"),
+    [(0, RUN_BEFORE), (len(settings.MIDDLEWARE), RUN_AFTER)],
+    ids=["page cache first names what must come before it", "last names what must come after"],
+)
+def test_a_misplaced_page_cache_names_every_middleware_on_the_wrong_side(position, misplaced):
+    with override_settings(MIDDLEWARE=with_page_cache_at(position)):
         errors = checks.run_checks()
     assert {error.id for error in errors} == {"pagecache.E001"}
-    assert len(errors) == len(RUN_BEFORE)
-    for name in RUN_BEFORE:
-        assert any(name in error.msg for error in errors)
-
-
-def test_a_page_cache_last_names_everything_that_must_come_after_it():
-    with override_settings(MIDDLEWARE=with_page_cache_at(len(settings.MIDDLEWARE))):
-        errors = checks.run_checks()
-    assert {error.id for error in errors} == {"pagecache.E001"}
-    assert len(errors) == len(RUN_AFTER)
-    for name in RUN_AFTER:
+    assert len(errors) == len(misplaced)
+    for name in misplaced:
         assert any(name in error.msg for error in errors)
 
 

@@ -107,27 +107,21 @@ def gunicorn_site(tmp_path_factory):
 
 
 @pytest.mark.db_agnostic
-def test_gunicorn_serves_the_home_page(gunicorn_site):
-    status, _, html = fetch(gunicorn_site + "/")
+@pytest.mark.parametrize(
+    ("path", "status", "shown"),
+    [
+        ("/", 200, "Netzwerke, Initiativen, Projektträger im Strukturwandel"),
+        # Invalid filter values get the list and a note, not an error.
+        ("/organisationen/?kategorie=unbekannt&seite=abc", 200, "Nicht alle Angaben ließen"),
+        ("/organisationen/gibtsnicht/", 404, "Seite nicht gefunden"),
+    ],
+    ids=["home page", "invalid filter values", "unknown page: German 404 page"],
+)
+def test_gunicorn_answers_each_kind_of_address(gunicorn_site, path, status, shown):
+    answered, _, html = fetch(gunicorn_site + path)
 
-    assert status == 200
-    assert "Netzwerke, Initiativen, Projektträger im Strukturwandel" in html
-
-
-@pytest.mark.db_agnostic
-def test_gunicorn_answers_invalid_filter_values_with_the_list_not_an_error(gunicorn_site):
-    status, _, html = fetch(gunicorn_site + "/organisationen/?kategorie=unbekannt&seite=abc")
-
-    assert status == 200
-    assert "Nicht alle Angaben ließen sich verwenden" in html
-
-
-@pytest.mark.db_agnostic
-def test_gunicorn_answers_an_unknown_page_with_the_german_not_found_page(gunicorn_site):
-    status, _, html = fetch(gunicorn_site + "/organisationen/gibtsnicht/")
-
-    assert status == 404
-    assert "Seite nicht gefunden" in html
+    assert answered == status
+    assert shown in html
 
 
 @pytest.mark.db_agnostic

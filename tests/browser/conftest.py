@@ -8,7 +8,9 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
-from ..support.browser import CHROMIUM_ARGS, CHROMIUM_EXECUTABLE, watched_tab
+from bench.processes import CHROMIUM_ARGS
+
+from ..support.browser import CHROMIUM_EXECUTABLE, watched_tab
 
 # Playwright's sync API keeps an event loop running in the main thread, which
 # makes Django's async-safety check refuse the test's own database access.

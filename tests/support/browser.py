@@ -17,14 +17,6 @@ from playwright.sync_api import expect
 
 # The Debian package; `playwright install` cannot download a browser here.
 CHROMIUM_EXECUTABLE = os.environ.get("CHROMIUM_EXECUTABLE", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 # Upper bound for every wait: navigation, auto-waiting actions and expect().
 TIMEOUT_MS = 10_000

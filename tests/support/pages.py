@@ -52,3 +52,12 @@ def sitemap_pages(client):
         client.get(urlsplit(location)._replace(scheme="", netloc="").geturl())
         for location in re.findall(r"<loc>(.*?)</loc>", unescape(index.text))
     ]
+
+
+def is_plain_text_date_error(response):
+    """What a feed or CSV export answers to a `geaendert_seit` that is no date: 400 in words."""
+    return (
+        response.status_code == 400
+        and response["Content-Type"] == "text/plain; charset=utf-8"
+        and "ISO 8601" in response.content.decode()
+    )

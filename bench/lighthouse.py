@@ -1,31 +1,34 @@
-#!/usr/bin/env python3
 """
 Lighthouse's four category scores for the main pages of the running site.
 
-    BASE_URL=http://127.0.0.1:8000 scripts/lighthouse.py   # a site that runs already
-    scripts/lighthouse.py                                  # serves one itself (`make lighthouse`)
+    BASE_URL=http://127.0.0.1:8000 python -m bench.lighthouse   # a site that runs already
+    python -m bench.lighthouse                                  # serves one (`make lighthouse`)
 
 Without BASE_URL the script starts `make run` on a spare port and stops it at
 the end. It prints the scores (0-100) of every page and the audits that cost
 points, and exits 1 when a score is below MIN_SCORE (default 100, the target).
 FORM_FACTOR=desktop measures with Lighthouse's desktop preset instead of its
-default, a mid-range phone on a throttled network. Only the standard library,
-so any Python 3 runs it.
+default, a mid-range phone on a throttled network. Only the standard library and
+bench/processes.py, which starts the servers of the other measurements too.
 """
 
+import contextlib
 import json
 import os
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.processes import (
+    CHROMIUM_ARGS,
+    ROOT,
+    ServerError,
+    free_port,
+    server,
+    wait_until_up,
+)
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = {
     "home": "/",
@@ -35,17 +38,6 @@ PAGES = {
     "home, English": "/en/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-# As the browser tests start Debian's Chromium: in a container, without a GPU,
-# and without the background requests that would leave this machine.
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Audits that only inform or that nothing on the page can pass or fail.
 UNSCORED = {"informative", "notApplicable", "manual", "error"}
 SERVER_START_SECONDS = 300
@@ -85,7 +77,7 @@ def lighthouse(url):
         "--output=json",
         "--output-path=stdout",
         "--quiet",
-        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+        f"--chrome-flags={' '.join(['--headless=new', *CHROMIUM_ARGS])}",
         f"--only-categories={','.join(CATEGORIES)}",
     ]
     if os.environ.get("FORM_FACTOR") == "desktop":
@@ -134,43 +126,21 @@ def print_lost_points(reports):
             print(f"  {category}: {audit['id']}: {audit['title']}{value}")
 
 
-@contextmanager
+@contextlib.contextmanager
 def served_site():
     """`make run` on a spare loopback port, for as long as the with block runs."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     print(f"Serving the site on {url} with make run ...", file=sys.stderr)
-    with tempfile.TemporaryFile() as log:
-        # A session of its own, so that stopping it stops make, gunicorn and its workers.
-        server = subprocess.Popen(
-            [os.environ.get("MAKE", "make"), "run", f"PORT={port}"],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            deadline = time.monotonic() + SERVER_START_SECONDS
-            while not answers(url):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    sys.exit(f"The site did not start:\n{log.read().decode(errors='replace')}")
-                time.sleep(1)
+    with tempfile.TemporaryDirectory() as folder:
+        log_path = Path(folder) / "make-run.log"
+        command = [os.environ.get("MAKE", "make"), "run", f"PORT={port}"]
+        with server(command, log_path) as process:
+            try:
+                wait_until_up(url + "/healthz", process, log_path, SERVER_START_SECONDS)
+            except ServerError as error:
+                sys.exit(f"The site did not start: {error}")
             yield url
-        finally:
-            if server.poll() is None:
-                os.killpg(server.pid, signal.SIGTERM)
-                server.wait(timeout=60)
-
-
-def answers(url):
-    try:
-        with urllib.request.urlopen(url + "/", timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 if __name__ == "__main__":
