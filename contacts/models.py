@@ -18,6 +18,7 @@ from editorial.models import (
 )
 from editorial.translation import TranslatableMixin, translated_field
 from organisations.models import RELATED_SHOWN, Organisation, first_of_each
+from pagecache import tags
 
 
 def as_written_field(label):
@@ -99,6 +100,24 @@ class ContactPerson(TranslatableMixin, EditorialFields):
 
     def __str__(self):
         return self.full_name
+
+    @property
+    def page_cache_tag(self):
+        return tags.of_row(ContactPerson, self.pk)
+
+    def roles_organisation_ids(self):
+        """Where the person has a role, drafts included: one query."""
+        return ContactRole.objects.filter(person=self).values_list("organisation_id", flat=True)
+
+    def page_cache_tags(self, relations_changed=False):
+        """
+        The person's page and the pages that show them (contacts_of names them), and the
+        pages of the organisations they now belong to, which may not have shown them yet.
+        """
+        organisations = {self.employer_id, *self.roles_organisation_ids()}
+        return {self.page_cache_tag} | {
+            tags.of_row(Organisation, pk) for pk in organisations if pk is not None
+        }
 
     def get_absolute_url(self):
         return reverse("contacts:detail", kwargs={"slug": self.slug})
@@ -197,6 +216,12 @@ class ContactRole(models.Model):
     def __str__(self):
         return f"{self.person} – {self.get_role_display()} – {self.organisation}"
 
+    def page_cache_tags(self, relations_changed=False):
+        return {
+            tags.of_row(ContactPerson, self.person_id),
+            tags.of_row(Organisation, self.organisation_id),
+        }
+
     def natural_key(self):
         return (self.person.slug, self.organisation.slug, self.role)
 
@@ -236,6 +261,9 @@ def contacts_of(organisation, limit=RELATED_SHOWN):
         ),
     )
     roles, employees = list(organisation.contact_roles.all()), list(organisation.employees.all())
+    tags.depends_on(
+        *(person.page_cache_tag for person in [role.person for role in roles] + employees)
+    )
     return OrganisationContacts(
         roles=roles,
         employees=employees,

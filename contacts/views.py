@@ -4,6 +4,8 @@ from django.views.generic import DetailView, ListView
 
 from editorial.pagination import NearestPageMixin
 from editorial.preview import DraftPreviewMixin
+from organisations.models import Organisation
+from pagecache import tags
 
 from .models import ContactPerson
 from .vcard import vcard
@@ -16,6 +18,16 @@ class ContactPersonListView(NearestPageMixin, ListView):
 class ContactPersonDetailView(DraftPreviewMixin, DetailView):
     queryset = ContactPerson.objects.with_roles()
     context_object_name = "person"
+
+    def get_object(self, queryset=None):
+        person = super().get_object(queryset)
+        # Drafts among them too: the page must change when one is published.
+        organisations = {person.employer_id, *person.roles_organisation_ids()}
+        tags.depends_on(
+            person.page_cache_tag,
+            *(tags.of_row(Organisation, pk) for pk in organisations if pk is not None),
+        )
+        return person
 
 
 class ContactPersonVCardView(DraftPreviewMixin, DetailView):

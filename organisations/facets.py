@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 
 from pagecache import fragments
 
-from .models import LegalForm
+from .models import LegalForm, Organisation
 
 MODEL_FACETS = ("kategorie", "bundesland", "landkreis", "thema")
 
@@ -42,6 +42,7 @@ def facets(filterset):
         "facets",
         (get_language(), filterset.canonical_params(), filterset.similar_spellings),
         partial(facet_options, filterset),
+        depends_on=[Organisation.LIST_PAGE_CACHE_TAG],
     )
     return [facet(filterset, name, facet_options) for name, facet_options in options]
 

@@ -14,6 +14,7 @@ from editorial.models import (
     Status,
 )
 from editorial.translation import TranslatableMixin, TranslatedText, translated_field
+from pagecache import tags
 
 from .search.backends import search_organisations
 from .search.text import search_document
@@ -336,6 +337,50 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
             models.Index(fields=["founding_year"]),
         ]
 
+    # What decides whether an entry is found, where it stands in a list and how the facets
+    # count; a change elsewhere (a website, say) leaves every page without the entry cached.
+    LISTED_FIELDS = (
+        "status",
+        "is_entry",
+        "category_id",
+        "legal_form",
+        "founding_year",
+        "member_count",
+        "name",
+        "search_document",
+    )
+    # The page-cache part of the list, its searches and its facet counts.
+    LIST_PAGE_CACHE_TAG = "organisations.list"
+
+    @property
+    def page_cache_tag(self):
+        return tags.of_row(Organisation, self.pk)
+
+    def listed_values(self):
+        return tuple(getattr(self, field) for field in self.LISTED_FIELDS)
+
+    def page_cache_tags(self, relations_changed=False):
+        """
+        This entry's page and the pages that show it; and the lists, when the change moves
+        the entry in or out of them (`listed_before` comes from organisations/signals.py).
+        """
+        touched = {self.page_cache_tag}
+        before = getattr(self, "listed_before", None)
+        if relations_changed or before != self.listed_values():
+            touched.add(self.LIST_PAGE_CACHE_TAG)
+        if before is None or before[0] != self.status:
+            # Pages of related entries leave out drafts: publishing or withdrawing one
+            # changes them, though they did not show it before.
+            touched.update(tags.of_row(Organisation, pk) for pk in self.related_ids())
+        return touched
+
+    def related_ids(self):
+        """The other ends of this entry's relations, drafts included: one query."""
+        ends = Relation.objects.filter(Q(source=self) | Q(target=self)).values_list(
+            "source_id", "target_id"
+        )
+        return {pk for pair in ends for pk in pair} - {self.pk}
+
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
 
@@ -452,3 +497,10 @@ class Relation(models.Model):
     @property
     def reverse_label(self):
         return self.REVERSE_LABELS[self.kind]
+
+    def page_cache_tags(self, relations_changed=False):
+        """Both ends' pages show the relation."""
+        return {
+            tags.of_row(Organisation, self.source_id),
+            tags.of_row(Organisation, self.target_id),
+        }

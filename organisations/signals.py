@@ -1,4 +1,7 @@
-"""Keeps Organisation.search_document current, whichever way an organisation changes."""
+"""
+Keeps Organisation.search_document current, whichever way an organisation changes, and
+remembers what a save changes for the page cache.
+"""
 
 from django.db.models.signals import m2m_changed, post_migrate, post_save, pre_save
 from django.dispatch import receiver
@@ -14,6 +17,21 @@ def write_search_document(sender, instance, raw, **kwargs):
     # A fixture row can carry the pk of an existing row; its topics are in the database.
     topics = instance.topics.all() if instance.pk else ()
     instance.search_document = search_document(instance, topics)
+
+
+@receiver(pre_save, sender=Organisation)
+def remember_listed_values(sender, instance, raw, **kwargs):
+    """
+    What the lists showed of the entry before this save, so that a change that does not
+    move it in any list leaves the lists cached (Organisation.page_cache_tags). A fixture's
+    row counts as changed.
+    """
+    if instance.pk is not None and not raw:
+        instance.listed_before = (
+            Organisation.objects.filter(pk=instance.pk)
+            .values_list(*Organisation.LISTED_FIELDS)
+            .first()
+        )
 
 
 @receiver(m2m_changed, sender=Organisation.topics.through)

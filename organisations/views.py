@@ -4,6 +4,7 @@ from django_filters.views import FilterView
 
 from editorial.pagination import NearestPageMixin
 from editorial.preview import DraftPreviewMixin
+from pagecache import tags
 
 from .facets import facets
 from .filters import OrganisationFilter
@@ -30,6 +31,10 @@ class OrganisationListView(NearestPageMixin, FilterView):
         context = super().get_context_data(**kwargs)
         mark_search_matches(context["object_list"], self.filterset.search_patterns())
         context["facets"] = facets(self.filterset)
+        tags.depends_on(
+            Organisation.LIST_PAGE_CACHE_TAG,
+            *(organisation.page_cache_tag for organisation in context["object_list"]),
+        )
         context["canonical_path"] = self.canonical_path(context["page_obj"])
         return context
 
@@ -46,3 +51,12 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):
     queryset = Organisation.objects.for_detail_page()
+
+    def get_object(self, queryset=None):
+        organisation = super().get_object(queryset)
+        tags.depends_on(
+            organisation.page_cache_tag,
+            *(relation.target.page_cache_tag for relation in organisation.outgoing_relations.all()),
+            *(relation.source.page_cache_tag for relation in organisation.incoming_relations.all()),
+        )
+        return organisation

@@ -2,16 +2,20 @@
 Whole-page caching and conditional GET for visitors.
 
 Pages are the same for every visitor: they carry no cookies and the address alone decides the
-language. So a rendered page is kept under a key made of the release token (the code), the
-content stamp (the data) and the address; a change of either makes a new key, and old entries
-simply expire. Editors, who have a session and may see drafts, always get a fresh page.
+language. So a rendered page is kept under a key made of the release token (the code) and the
+address, together with the state of the content it showed: the versions of the parts it named
+while rendering (pagecache/tags.py), or the whole content stamp. It is served while that state
+is current, so an edit renews the pages that show what it changed and no others. Editors, who
+have a session and may see drafts, always get a fresh page.
 
-The stamp is read before anything else, once per request. That order keeps the cache correct
-while an edit commits: a page stored under a stamp is never older than that stamp.
+The stamp is read before the page renders and again after it: a page during which an edit
+committed is served but not kept, so a kept page is never older than the versions beside it.
 """
 
+import datetime
 import functools
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -26,7 +30,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, split_header_value
 from django.utils.translation import get_language_from_path
 
-from . import stamp
+from . import stamp, tags
 from .release import release_token
 
 # What keeps a response out of every cache, as its view or Django decided.
@@ -44,22 +48,49 @@ def cache_control_directives(response):
     return {directive.split("=")[0].strip().lower() for directive in split_header_value(value)}
 
 
+@dataclass(frozen=True)
+class ContentState:
+    """
+    What a page showed: the versions of the parts of the content it named
+    (pagecache/tags.py), or of the whole content when it named none.
+    """
+
+    tags: tuple  # sorted; () for the whole content
+    version: str
+    changed_at: datetime.datetime
+
+    @classmethod
+    def of_whole(cls, content):
+        return cls((), content.version, content.changed_at)
+
+    @classmethod
+    def now(cls, named):
+        """The state as the database holds it now: one small query."""
+        if not named:
+            return cls.of_whole(stamp.current())
+        return cls(tuple(sorted(named)), *tags.state(named))
+
+    def is_current(self):
+        return ContentState.now(self.tags).version == self.version
+
+
 class VisitorPage:
     """A visitor's GET or HEAD of a public address, and what identifies its response."""
 
-    def __init__(self, request, content):
+    def __init__(self, request):
         self.request = request
         language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
         # The absolute address: robots.txt, feeds and canonical links name the host.
-        identity = "|".join(
-            [release_token(), content.version, language, request.build_absolute_uri()]
-        )
-        digest = hashlib.sha256(identity.encode()).hexdigest()
-        self.cache_key = f"pagecache:{digest}"
+        self.identity = "|".join([release_token(), language, request.build_absolute_uri()])
+        self.cache_key = f"pagecache:{hashlib.sha256(self.identity.encode()).hexdigest()}"
+
+    def show(self, state):
+        """Sets the validators of the page as it is at this content state."""
+        digest = hashlib.sha256(f"{self.identity}|{state.version}".encode()).hexdigest()
         # Weak: the same content version renders an equivalent page, though a byte of it
         # (a date formatted at render time) might differ between two renderings.
         self.etag = f'W/"{digest[:32]}"'
-        self.last_modified = int(content.changed_at.timestamp())
+        self.last_modified = int(state.changed_at.timestamp())
 
     def add_headers(self, response):
         response["ETag"] = self.etag
@@ -120,36 +151,40 @@ class PageCacheMiddleware:
         return self.visitor_response(request)
 
     def visitor_response(self, request):
-        page = VisitorPage(request, stamp.current())
-        # Only this middleware hands out these ETags, for public pages, and each names a page
-        # at one content version: a match needs no rendering. (If-Modified-Since alone waits
-        # for the page, which may turn out to be an error or a redirect.)
-        if "HTTP_IF_NONE_MATCH" in request.META:
-            answer = page.conditional_response()
-            if answer is not None:
-                if answer.status_code == 304:
-                    page.add_headers(answer)
-                return answer
-
+        page = VisitorPage(request)
         cache = caches[settings.PAGE_CACHE_ALIAS]
-        cached = cache.get(page.cache_key)
-        if cached is not None:
-            return page.conditional_response(cached) or cached
+        stored = cache.get(page.cache_key)
+        if stored is not None:
+            response, state = stored
+            if state.is_current():
+                page.show(state)
+                # The page as stored, or only its validators for a page too large to keep:
+                # a matching ETag needs no rendering either way.
+                answer = page.conditional_response(response)
+                if answer is not None and answer.status_code == 304:
+                    page.add_headers(answer)
+                if answer is not None or response is not None:
+                    return answer or response
 
-        response = self.get_response(request)
+        before = stamp.current()
+        with tags.collecting() as named:
+            response = self.get_response(request)
         if not self.is_public(response):
             if response.status_code >= 400 and not response.has_header("Cache-Control"):
                 # Error pages are cheap and must not outlive the error: no copy is kept.
                 patch_cache_control(response, no_cache=True)
             return response
+        state = ContentState.now(named) if named else ContentState.of_whole(before)
+        page.show(state)
         page.add_headers(response)
-        # Streamed downloads get validators but are not kept: their body is read only once.
-        if (
-            request.method == "GET"
-            and not response.streaming
-            and len(response.content) <= MAX_CACHED_BYTES
-        ):
-            cache.set(page.cache_key, response, settings.PAGE_CACHE_TIMEOUT)
+        # Kept only if no edit committed while the page rendered: else the versions just
+        # read may be newer than what the page shows. Streamed downloads and large bodies
+        # keep only their validators.
+        if request.method == "GET" and (not named or stamp.current().version == before.version):
+            keep = not response.streaming and len(response.content) <= MAX_CACHED_BYTES
+            cache.set(
+                page.cache_key, (response if keep else None, state), settings.PAGE_CACHE_TIMEOUT
+            )
         return page.conditional_response(response) or response
 
     @functools.cached_property

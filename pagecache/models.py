@@ -27,3 +27,23 @@ class ContentStamp(models.Model):
         starts it anew, a rolled-back test transaction takes its increments back.
         """
         return f"{self.counter}-{self.changed_at.timestamp():.6f}"
+
+
+class ContentTag(models.Model):
+    """
+    The version of one part of the public content, such as one organisation or the list of
+    organisations, so that an edit renews only the cached pages that show what it changed
+    (pagecache/tags.py). The version is a random token, so a restored backup brings back
+    pairs of content and version that belong together.
+    """
+
+    name = models.CharField(max_length=100, primary_key=True)
+    version = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "Inhaltsteil"
+        verbose_name_plural = "Inhaltsteile"
+
+    def __str__(self):
+        return self.name

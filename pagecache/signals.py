@@ -8,6 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from . import tags
 from .models import ContentStamp
 from .stamp import mark_changed
 
@@ -22,13 +23,13 @@ def content_models():
             yield from config.get_models(include_auto_created=True)
 
 
-def content_saved_or_deleted(sender, **kwargs):
-    mark_changed()
+def content_saved_or_deleted(sender, instance, **kwargs):
+    mark_changed(tags.of_instance(instance))
 
 
-def content_relation_changed(sender, action, **kwargs):
+def content_relation_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
-        mark_changed()
+        mark_changed(tags.of_instance(instance, relations_changed=True))
 
 
 def stamp_loaded(sender, raw, **kwargs):

@@ -14,11 +14,13 @@ from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
 
+from . import tags
 from .models import ContentStamp
 
 STAMP_ID = 1
 
-_counting_as_one = ContextVar("counting_as_one", default=False)
+# The parts touched inside one_change(), or None outside it.
+_pending_tags = ContextVar("pending_tags", default=None)
 
 
 @contextmanager
@@ -27,18 +29,25 @@ def one_change():
     Counts every change inside as one, at the end: a command that deletes thousands of rows
     would otherwise update the stamp once per row, as each row sends post_delete.
     """
-    token = _counting_as_one.set(True)
+    pending = set()
+    token = _pending_tags.set(pending)
     try:
         yield
     finally:
-        _counting_as_one.reset(token)
-    mark_changed()
+        _pending_tags.reset(token)
+    mark_changed(pending or None)
 
 
-def mark_changed():
-    """Count one change, atomically and inside the caller's transaction."""
-    if _counting_as_one.get():
+def mark_changed(touched=None):
+    """
+    Count one change, atomically and inside the caller's transaction, and renew the parts of
+    the content it touched (pagecache/tags.py); without parts named, everything.
+    """
+    pending = _pending_tags.get()
+    if pending is not None:
+        pending.update(touched or {tags.SITE})
         return
+    tags.bump(touched or {tags.SITE})
     updated = ContentStamp.objects.filter(pk=STAMP_ID).update(
         counter=F("counter") + 1, changed_at=Now()
     )

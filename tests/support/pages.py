@@ -61,3 +61,11 @@ def is_plain_text_date_error(response):
         and response["Content-Type"] == "text/plain; charset=utf-8"
         and "ISO 8601" in response.content.decode()
     )
+
+
+def served_from_cache(response):
+    """Whether the page cache answered, as its Server-Timing header tells the browser."""
+    return (
+        re.search(r'\bcache(;dur=[\d.]+)?;desc="hit"', response.get("Server-Timing", ""))
+        is not None
+    )
