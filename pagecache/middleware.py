@@ -12,6 +12,7 @@ while an edit commits: a page stored under a stamp is never older than that stam
 
 import functools
 import hashlib
+import time
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -26,7 +27,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, split_header_value
 from django.utils.translation import get_language_from_path
 
-from . import stamp
+from . import compression, stamp, timing
 from .release import release_token
 
 # What keeps a response out of every cache, as its view or Django decided.
@@ -76,9 +77,14 @@ class VisitorPage:
         # A proxy must not hand a visitor's page to an editor, who sends a session cookie.
         patch_vary_headers(response, ["Cookie"])
 
-    def conditional_response(self, response=None):
+    def conditional_response(self, response=None, encoding=None):
+        # A response names its own ETag: each encoding of a page has one (compression.py).
+        etag = response["ETag"] if response is not None else self.etag
         return get_conditional_response(
-            self.request, etag=self.etag, last_modified=self.last_modified, response=response
+            self.request,
+            etag=compression.etag_for(etag, encoding),
+            last_modified=self.last_modified,
+            response=response,
         )
 
 
@@ -125,16 +131,22 @@ class PageCacheMiddleware:
         # at one content version: a match needs no rendering. (If-Modified-Since alone waits
         # for the page, which may turn out to be an error or a redirect.)
         if "HTTP_IF_NONE_MATCH" in request.META:
-            answer = page.conditional_response()
+            encoding = compression.negotiate(request)
+            answer = page.conditional_response(encoding=encoding)
             if answer is not None:
                 if answer.status_code == 304:
                     page.add_headers(answer)
+                    compression.label(answer, encoding)
+                timing.note_cache(request, "revalidated")
                 return answer
 
         cache = caches[settings.PAGE_CACHE_ALIAS]
+        started = time.perf_counter()
         cached = cache.get(page.cache_key)
+        timing.note_cache(request, "miss" if cached is None else "hit", started)
         if cached is not None:
-            return page.conditional_response(cached) or cached
+            response = compression.for_request(request, cached)
+            return page.conditional_response(response) or response
 
         response = self.get_response(request)
         if not self.is_public(response):
@@ -143,13 +155,15 @@ class PageCacheMiddleware:
                 patch_cache_control(response, no_cache=True)
             return response
         page.add_headers(response)
+        stored = compression.prepare(request, response)
         # Streamed downloads get validators but are not kept: their body is read only once.
         if (
             request.method == "GET"
             and not response.streaming
             and len(response.content) <= MAX_CACHED_BYTES
         ):
-            cache.set(page.cache_key, response, settings.PAGE_CACHE_TIMEOUT)
+            cache.set(page.cache_key, stored, settings.PAGE_CACHE_TIMEOUT)
+        response = compression.for_request(request, stored)
         return page.conditional_response(response) or response
 
     @functools.cached_property
