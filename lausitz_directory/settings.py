@@ -132,6 +132,8 @@ MIDDLEWARE = [
     # Over-long addresses get the 400 page before anything reads them.
     "lausitz_directory.limits.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Server-Timing on visitors' pages, cached ones too (pagecache/timing.py).
+    "pagecache.timing.ServerTimingMiddleware",
     # After the middleware above and before the session and the language: a visitor's cached
     # page is served without touching them (pagecache/checks.py checks the order).
     "pagecache.middleware.PageCacheMiddleware",
@@ -259,6 +261,9 @@ else:
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("DJANGO_PAGE_CACHE_SHARED_SECONDS", "60"))
+# Visitors' pages name their database, cache and total time in a Server-Timing header, for
+# browsers' developer tools; the admin and editors' pages never do (pagecache/timing.py).
+SERVER_TIMING = env_bool("DJANGO_SERVER_TIMING", True)
 # The apps whose models public pages show: any change to them renews the cached pages
 # (pagecache/signals.py). Flatpages and sites for the legal pages and the addresses in
 # sitemaps and feeds.

@@ -19,6 +19,8 @@ RUN_BEFORE = [
     "lausitz_directory.health.HealthCheckMiddleware",
     "lausitz_directory.limits.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Times cached pages too; the page cache notes a hit or miss for it.
+    "pagecache.timing.ServerTimingMiddleware",
 ]
 # After it: what a cached page never needs. A visitor's page is served without touching the
 # session (an editor is known by the cookie alone), and the address decides the language.

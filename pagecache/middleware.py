@@ -15,6 +15,7 @@ committed is served but not kept, so a kept page is never older than the version
 import datetime
 import functools
 import hashlib
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -30,7 +31,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, split_header_value
 from django.utils.translation import get_language_from_path
 
-from . import stamp, tags
+from . import compression, stamp, tags, timing
 from .release import release_token
 
 # What keeps a response out of every cache, as its view or Django decided.
@@ -107,9 +108,14 @@ class VisitorPage:
         # A proxy must not hand a visitor's page to an editor, who sends a session cookie.
         patch_vary_headers(response, ["Cookie"])
 
-    def conditional_response(self, response=None):
+    def conditional_response(self, response=None, encoding=None):
+        # A response names its own ETag: each encoding of a page has one (compression.py).
+        etag = response["ETag"] if response is not None else self.etag
         return get_conditional_response(
-            self.request, etag=self.etag, last_modified=self.last_modified, response=response
+            self.request,
+            etag=compression.etag_for(etag, encoding),
+            last_modified=self.last_modified,
+            response=response,
         )
 
 
@@ -153,18 +159,28 @@ class PageCacheMiddleware:
     def visitor_response(self, request):
         page = VisitorPage(request)
         cache = caches[settings.PAGE_CACHE_ALIAS]
+        started = time.perf_counter()
         stored = cache.get(page.cache_key)
         if stored is not None:
-            response, state = stored
+            kept, state = stored
             if state.is_current():
                 page.show(state)
-                # The page as stored, or only its validators for a page too large to keep:
-                # a matching ETag needs no rendering either way.
-                answer = page.conditional_response(response)
-                if answer is not None and answer.status_code == 304:
-                    page.add_headers(answer)
-                if answer is not None or response is not None:
-                    return answer or response
+                if kept is not None:
+                    response = compression.for_request(request, kept)
+                    answer = page.conditional_response(response) or response
+                # Only the validators of a page too large to keep: a matching ETag still
+                # needs no rendering.
+                else:
+                    encoding = compression.negotiate(request)
+                    answer = page.conditional_response(encoding=encoding)
+                    if answer is not None and answer.status_code == 304:
+                        page.add_headers(answer)
+                        compression.label(answer, encoding)
+                if answer is not None:
+                    revalidated = answer.status_code == 304
+                    timing.note_cache(request, "revalidated" if revalidated else "hit", started)
+                    return answer
+        timing.note_cache(request, "miss", started)
 
         before = stamp.current()
         with tags.collecting() as named:
@@ -177,14 +193,16 @@ class PageCacheMiddleware:
         state = ContentState.now(named) if named else ContentState.of_whole(before)
         page.show(state)
         page.add_headers(response)
+        stored = compression.prepare(request, response)
         # Kept only if no edit committed while the page rendered: else the versions just
         # read may be newer than what the page shows. Streamed downloads and large bodies
         # keep only their validators.
         if request.method == "GET" and (not named or stamp.current().version == before.version):
             keep = not response.streaming and len(response.content) <= MAX_CACHED_BYTES
             cache.set(
-                page.cache_key, (response if keep else None, state), settings.PAGE_CACHE_TIMEOUT
+                page.cache_key, (stored if keep else None, state), settings.PAGE_CACHE_TIMEOUT
             )
+        response = compression.for_request(request, stored)
         return page.conditional_response(response) or response
 
     @functools.cached_property

@@ -9,6 +9,7 @@ from pagecache.checks import PAGE_CACHE_MIDDLEWARE, RUN_AFTER, RUN_BEFORE
 
 SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
 WHITENOISE = "whitenoise.middleware.WhiteNoiseMiddleware"
+SERVER_TIMING = "pagecache.timing.ServerTimingMiddleware"
 
 
 def error_ids():
@@ -28,10 +29,16 @@ def test_the_project_settings_pass_every_check():
 
 def test_middleware_that_answers_without_a_page_must_come_before_the_page_cache():
     with override_settings(MIDDLEWARE=moved(PAGE_CACHE_MIDDLEWARE, before=WHITENOISE)):
+        [error] = [error for error in checks.run_checks() if WHITENOISE in error.msg]
+    assert error.id == "pagecache.E001"
+    assert error.hint
+
+
+def test_server_timing_must_come_before_the_page_cache_to_time_cached_pages():
+    with override_settings(MIDDLEWARE=moved(SERVER_TIMING, before=SESSION)):
         [error] = checks.run_checks()
     assert error.id == "pagecache.E001"
-    assert WHITENOISE in error.msg
-    assert error.hint
+    assert SERVER_TIMING in error.msg
 
 
 def test_the_session_must_come_after_the_page_cache():

@@ -1,0 +1,119 @@
+"""
+Compressed visitors' pages: each page is compressed once, when the page cache stores it, and
+every later visitor gets the stored body in the encoding their browser accepts.
+
+Only the page cache's visitor path calls this, so only anonymous public pages are compressed:
+never the admin, an editor's page or a page with a CSRF token, whose secrets a compressed
+length could give away (BREACH). Static files are WhiteNoise's, which serves them
+precompressed. Streamed downloads (full exports) stay as they are: their body is read once.
+"""
+
+import gzip
+
+import brotli
+from django.utils.cache import patch_vary_headers
+
+# Shorter bodies gain nothing worth the work (as django.middleware.gzip.GZipMiddleware).
+MIN_BYTES = 200
+# Best first: what a browser accepting both gets. Brotli's quality 5 compresses an HTML page
+# better than gzip's best and takes a few milliseconds, paid once per page and content
+# version; quality 11 would make the first visitor wait a tenth of a second.
+ENCODINGS = {
+    "br": lambda body: brotli.compress(body, mode=brotli.MODE_TEXT, quality=5),
+    "gzip": lambda body: gzip.compress(body, compresslevel=9, mtime=0),
+}
+# Text compresses; images and archives already are compressed.
+TEXT_TYPES = ("text/", "application/javascript", "image/svg+xml")
+TEXT_SUFFIXES = ("json", "xml")
+
+
+class StoredPage:
+    """A visitor's response as the page cache keeps it, with its body in each encoding."""
+
+    def __init__(self, response, bodies):
+        self.response = response
+        self.bodies = bodies
+
+
+def is_compressible(request, response):
+    if response.streaming or response.has_header("Content-Encoding"):
+        return False
+    # A page that used the CSRF token (a form) carries a secret; the page cache does not keep
+    # such a page anyway (it sets a cookie), but it must never be compressed either.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    is_text = content_type.startswith(TEXT_TYPES) or content_type.endswith(TEXT_SUFFIXES)
+    return is_text and len(response.content) >= MIN_BYTES
+
+
+def prepare(request, response):
+    """The public response and its compressed bodies, to be stored and served by for_request."""
+    bodies = {}
+    if is_compressible(request, response):
+        for encoding, compress in ENCODINGS.items():
+            body = compress(response.content)
+            if len(body) < len(response.content):
+                bodies[encoding] = body
+    if bodies:
+        # Shared caches must keep a copy per encoding, and hand each browser its own.
+        patch_vary_headers(response, ["Accept-Encoding"])
+    return StoredPage(response, bodies)
+
+
+def accepted_encodings(request):
+    """The content codings the request accepts (RFC 9110, 12.5.3), without weights of 0."""
+    accepted, refused = set(), set()
+    for item in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        coding, *parameters = (part.strip().lower() for part in item.split(";"))
+        weight = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        (accepted if weight > 0 else refused).add(coding)
+    if "*" in accepted:
+        accepted |= set(ENCODINGS) - refused
+    return accepted - refused
+
+
+def negotiate(request, available=None):
+    """The best of the available encodings the request accepts, or None for the plain body."""
+    accepted = accepted_encodings(request)
+    available = ENCODINGS if available is None else available
+    return next((encoding for encoding in available if encoding in accepted), None)
+
+
+def etag_for(etag, encoding):
+    """
+    Each encoding is a representation of its own and needs its own ETag (RFC 9110, 8.8.3):
+    W/"abc" becomes W/"abc-gzip", as Apache's mod_deflate names them.
+    """
+    if not etag or not encoding or not etag.endswith('"'):
+        return etag
+    return f'{etag[:-1]}-{encoding}"'
+
+
+def label(response, encoding):
+    """The validators of a response in that encoding, or of the 304 that stands for it."""
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if response.has_header("ETag"):
+        response["ETag"] = etag_for(response["ETag"], encoding)
+
+
+def for_request(request, stored):
+    """
+    The stored response in the encoding the request accepts. The cache hands out a copy of
+    what it keeps, so the response is changed in place.
+    """
+    response = stored.response
+    encoding = negotiate(request, stored.bodies)
+    if encoding:
+        response.content = stored.bodies[encoding]
+        response["Content-Length"] = str(len(response.content))
+        response["Content-Encoding"] = encoding
+        label(response, encoding)
+    return response
