@@ -290,3 +290,13 @@ def test_report_says_when_a_list_started_again():
     options = Namespace(trial=False, duration=10, warmup=2, connections=16, mode="first-visit")
     report = report_markdown([], facts, "make bench", options, [wrapped])
     assert "| 25,000 of 20,000 (list started again) |" in report
+
+
+def test_a_kind_without_addresses_is_not_measured():
+    empty = section()
+    empty.server_time["list"] = {**summarise([]), "failures": []}
+    assert (
+        "server time of a first visit, list: median ≤ 30 ms, at 10,000 entries",
+        "no addresses",
+        None,
+    ) in target_rows(empty)
