@@ -283,13 +283,23 @@ def test_report_has_a_first_visits_table_per_database_and_size():
     assert DATABASE_NAMES["sqlite"] == "SQLite"
 
 
-def test_report_says_when_a_list_started_again():
+def test_report_says_when_a_list_ran_out():
     wrapped = section()
-    wrapped.runs[0].asked = 25_000
+    wrapped.runs[0].asked = 20_000
     facts = {"date": "2026-12-04 12:00 UTC", "cores (`nproc`)": "2"}
     options = Namespace(trial=False, duration=10, warmup=2, connections=16, mode="first-visit")
     report = report_markdown([], facts, "make bench", options, [wrapped])
-    assert "| 25,000 of 20,000 (list started again) |" in report
+    assert "| 20,000 of 20,000 (all: req/s too low) |" in report
+
+
+def test_a_list_that_ran_out_leaves_the_comparison_with_datasette_unjudged():
+    ran_out = section()
+    ran_out.runs[1].asked = ran_out.runs[1].listed
+    assert (
+        "filtered list ≥ 5× Datasette, first visits, at 10,000 entries",
+        "10.0×, but a list ran out",
+        None,
+    ) in target_rows(ran_out)
 
 
 def test_a_kind_without_addresses_is_not_measured():
