@@ -570,6 +570,8 @@ bench/export_datasette.py wrote them for Datasette, so that both are asked for t
   gunicorn, the network and wrk.
 """
 
+# What limits the figures, as far as the method goes. docs/benchmarks.md is generated: what a
+# run's figures show about their limits belongs here, and into the report with the next run.
 LIMITS = """
 ## What limits the first visits
 

@@ -1,12 +1,14 @@
 """The first-visit benchmark's pure parts: its lists of addresses, wrk's script, the report."""
 
 import random
+import sqlite3
 from argparse import Namespace
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from bench import first_visit
+from bench.export_datasette import COLUMNS
 from bench.first_visit import (
     DATASETTE,
     SITE,
@@ -17,6 +19,7 @@ from bench.first_visit import (
     address_lists,
     filtered_list_addresses,
     parse_addresses_asked,
+    read_export,
     search_addresses,
     summarise,
     target_rows,
@@ -117,6 +120,33 @@ def test_a_small_directory_gives_as_many_filtered_lists_as_it_has():
     addresses = filtered_list_addresses(small, 10_000, random.Random(0), DATASETTE_TABLE)
     assert 0 < len(addresses) < 10_000
     assert len({a.site for a in addresses}) == len(addresses)
+
+
+def test_export_gives_each_entrys_filter_values_by_the_sites_names(tmp_path):
+    path = tmp_path / "verzeichnis.db"
+    columns = ", ".join(f"{name} {kind}" for name, kind in COLUMNS.items())
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"CREATE TABLE organisations ({columns})")
+        connection.execute(
+            "INSERT INTO organisations (id, name, slug, category, legal_form, description, "
+            "federal_states, districts, topics) VALUES (7, 'Forum', 'forum', 'Netzwerk', NULL, "
+            "'Kohle und Wind', '[\"Sachsen\"]', '[]', '[\"Energie\", \"Bildung\"]')"
+        )
+    connection.close()
+    assert read_export(path) == [
+        Entry(
+            7,
+            "forum",
+            {
+                "kategorie": ["Netzwerk"],
+                "bundesland": ["Sachsen"],
+                "landkreis": [],
+                "thema": ["Energie", "Bildung"],
+                "rechtsform": [],
+            },
+            "Forum Kohle und Wind",
+        )
+    ]
 
 
 def test_words_are_those_of_four_letters_and_more_without_function_words():
