@@ -169,7 +169,7 @@ lighthouse: $(VENV)/.installed /usr/bin/chromium node_modules/.installed ## Ligh
 
 # Root, as for `make postgres`: installs wrk if missing and starts PostgreSQL; Datasette goes
 # into its own venv. Fills the databases lausitz_bench and var/bench/ with demo entries and
-# takes about 40 minutes with the defaults (both databases, 10,000 and 100,000 entries, both
+# takes up to an hour with the defaults (both databases, 10,000 and 100,000 entries, both
 # modes: each page's one address again and again, and first visits, a new address with every
 # request). BENCH_ARGS="--mode first-visit" (or "--mode pages") measures one mode alone.
 bench: $(VENV)/.installed $(MESSAGES) ## Load-test pages and first visits beside a static file and Datasette; writes docs/benchmarks.md

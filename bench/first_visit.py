@@ -249,7 +249,6 @@ class AddressLists:
 
 def address_lists(directory, table, count=ADDRESSES, seed=SEED):
     """The same lists for the same entries and seed."""
-
     rng = random.Random(seed)
     in_process = SERVER_TIME_WARMUP + SERVER_TIME_ADDRESSES
     head = WARMUP_ADDRESSES + in_process
