@@ -14,7 +14,8 @@ PYTEST_ARGS ?=
 # pytest-xdist: a worker a core, each with its own test database; eight at most, as many as
 # the Redis databases tests/support/redis.py hands out.
 PYTEST_WORKERS := -n auto --maxprocesses 8
-# Options of bench/run.py, e.g. BENCH_ARGS="--sizes 10000 --databases sqlite --duration 3".
+# Options of bench/run.py, e.g. BENCH_ARGS="--sizes 10000 --databases sqlite --duration 3"
+# or BENCH_ARGS="--mode first-visit".
 BENCH_ARGS ?=
 # Options of bench/soak.py, e.g. SOAK_ARGS="--duration 20 --trial".
 SOAK_ARGS ?=
@@ -168,8 +169,10 @@ lighthouse: $(VENV)/.installed /usr/bin/chromium node_modules/.installed ## Ligh
 
 # Root, as for `make postgres`: installs wrk if missing and starts PostgreSQL; Datasette goes
 # into its own venv. Fills the databases lausitz_bench and var/bench/ with demo entries and
-# takes about half an hour with the defaults (both databases, 10,000 and 100,000 entries).
-bench: $(VENV)/.installed $(MESSAGES) ## Load-test the pages beside a static file and Datasette; writes docs/benchmarks.md
+# takes up to an hour with the defaults (both databases, 10,000 and 100,000 entries, both
+# modes: each page's one address again and again, and first visits, a new address with every
+# request). BENCH_ARGS="--mode first-visit" (or "--mode pages") measures one mode alone.
+bench: $(VENV)/.installed $(MESSAGES) ## Load-test pages and first visits beside a static file and Datasette; writes docs/benchmarks.md
 	$(PY) -m bench.run $(BENCH_ARGS)
 
 # Root, as for `make bench`: five minutes of mixed traffic against gunicorn on PostgreSQL with

@@ -4,6 +4,7 @@ by the same gunicorn (the ceiling) and Datasette serving the same entries (the p
 
     .venv/bin/python -m bench.run [--sizes 10000 100000] [--databases sqlite postgresql]
                                   [--duration 10] [--connections 16]
+                                  [--mode all|pages|first-visit]
 
 `make bench` runs it with the defaults. Runs as root on a Debian machine: it installs wrk with
 apt-get if missing, Datasette into its own venv (bench/.venv-datasette) and, for PostgreSQL,
@@ -12,6 +13,11 @@ database (SQLite in var/bench/, PostgreSQL `lausitz_bench`) with the seed and
 `generate_demo_data --count N`, serves it with gunicorn and the production settings, measures
 every page with wrk, and writes a Markdown report to stdout and docs/benchmarks.md. Whatever it
 starts it stops again, on errors and Ctrl-C too.
+
+Two modes, both by default: `pages` asks for one address of each page again and again, with the
+page cache on and off; `first-visit` (bench/first_visit.py) asks for a new filtered list or
+search with every request, of the site and of Datasette, and times single first visits of
+each kind of page in-process (bench/server_time.py).
 """
 
 import argparse
@@ -30,6 +36,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import first_visit
 from bench.processes import (
     ACCEPT_ENCODING,
     ROOT,
@@ -37,6 +44,7 @@ from bench.processes import (
     check_page,
     free_port,
     gunicorn,
+    parse_wrk,
     resident_mb,
     run,
     server,
@@ -81,7 +89,9 @@ DATASETTE_FACETS = (
     "_facet=category&_facet=legal_form"
     "&_facet_array=federal_states&_facet_array=districts&_facet_array=topics"
 )
-LIST_PAGE_SIZE = 20  # OrganisationListView.paginate_by, which Datasette gets as _size
+LIST_PAGE_SIZE = first_visit.PAGE_SIZE  # OrganisationListView.paginate_by; Datasette's _size
+DATASETTE_TABLE = f"/{DATASETTE_DB_NAME}/organisations?{DATASETTE_FACETS}&_size={LIST_PAGE_SIZE}"
+MODES = {"pages": ["pages"], "first-visit": ["first-visit"], "all": ["pages", "first-visit"]}
 
 # The site is measured twice: as visitors get it, and with the page cache's entries expiring
 # at once (pagecache/middleware.py), which makes every request render its page.
@@ -107,6 +117,19 @@ print(json.dumps([
     people.values_list("slug", flat=True)[people.count() // 2],
     -(-organisations.count() // {LIST_PAGE_SIZE}),
 ]))
+"""
+
+# The slugs of the filter values by the names the Datasette export gives them.
+FILTER_SLUGS = """
+import json
+from organisations.models import Category, District, FederalState, LegalForm, Topic
+print(json.dumps({
+    "kategorie": dict(Category.objects.values_list("name", "slug")),
+    "bundesland": dict(FederalState.objects.values_list("name", "slug")),
+    "landkreis": dict(District.objects.values_list("name", "slug")),
+    "thema": dict(Topic.objects.values_list("name", "slug")),
+    "rechtsform": {str(label): value for value, label in LegalForm.choices},
+}))
 """
 
 
@@ -283,7 +306,7 @@ NOTES = """
 """
 
 
-def report_markdown(sections, facts, command, options):
+def report_markdown(sections, facts, command, options, first_visits=()):
     lines = ["# Benchmarks", ""]
     if options.trial:
         lines += [
@@ -292,34 +315,42 @@ def report_markdown(sections, facts, command, options):
             "",
         ]
     wrk_line = shlex.join(wrk_command("URL", options.duration, options.connections))
+    modes = {
+        "pages": "each page's one address again and again (Results)",
+        "first-visit": "a new address with every request (First visits)",
+    }
+    measured = [modes[mode] for mode in MODES[options.mode]]
     lines += [
         f"Measured on {facts['date']} with `{command}` (`make bench` runs it with the "
-        "defaults). Each page is first loaded for "
-        f"{options.warmup} s to warm up, then measured with `{wrk_line}`; gunicorn serves the "
-        "site with the production settings (DEBUG off).",
+        f"defaults, both modes): {' and '.join(measured)}. Each page or list of addresses is "
+        f"first loaded for {options.warmup} s to warm up, then measured with `{wrk_line}` "
+        "(with a Lua script for first visits); gunicorn serves the site with the production "
+        "settings (DEBUG off).",
         "",
         "## Machine and versions",
         "",
         *(f"- {name}: {value}" for name, value in facts.items() if name != "date"),
         "",
-        "## Results",
-        "",
     ]
-    for section in sections:
-        lines += [*section_markdown(section), ""]
-    settings = ", ".join(f"`{name}` {value}" for name, value in DATASETTE_SETTINGS.items())
-    gunicorn_conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
-    lines.append(
-        NOTES.format(
-            cores=facts["cores (`nproc`)"],
-            workers=sections[0].workers if sections else gunicorn_conf["workers"],
-            max_requests=f"{gunicorn_conf['max_requests']:,}",
-            max_requests_jitter=gunicorn_conf["max_requests_jitter"],
-            page_size=LIST_PAGE_SIZE,
-            datasette_settings=settings,
-            accept_encoding=ACCEPT_ENCODING,
-        ).strip()
-    )
+    if sections:
+        lines += ["## Results", ""]
+        for section in sections:
+            lines += [*section_markdown(section), ""]
+        settings = ", ".join(f"`{name}` {value}" for name, value in DATASETTE_SETTINGS.items())
+        gunicorn_conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+        lines += [
+            NOTES.format(
+                cores=facts["cores (`nproc`)"],
+                workers=sections[0].workers,
+                max_requests=f"{gunicorn_conf['max_requests']:,}",
+                max_requests_jitter=gunicorn_conf["max_requests_jitter"],
+                page_size=LIST_PAGE_SIZE,
+                datasette_settings=settings,
+                accept_encoding=ACCEPT_ENCODING,
+            ).strip(),
+            "",
+        ]
+    lines += first_visit.report_lines(first_visits, DATABASE_NAMES, options)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -488,37 +519,117 @@ def measure_site(env, pages, static_root, directory, options):
     return measurements, static, len(workers), restarts, max_rss
 
 
-def measure_datasette(peer_file, log, options):
-    """Datasette's faceted table page and its search, on the site's data."""
+@contextlib.contextmanager
+def datasette_server(peer_file, log):
+    """Datasette serving the export on a free port: its base URL."""
     port = free_port()
     settings = {**DATASETTE_SETTINGS, "default_facet_size": str(largest_facet(peer_file))}
     command = [DATASETTE_VENV / "bin" / "datasette", "serve", "--immutable", peer_file]
     command += ["--host", "127.0.0.1", "--port", port]
     for name, value in settings.items():
         command += ["--setting", name, value]
-    table = f"/{DATASETTE_DB_NAME}/organisations?{DATASETTE_FACETS}&_size={LIST_PAGE_SIZE}"
     with server(command, log) as process:
         base_url = f"http://127.0.0.1:{port}"
         wait_until_up(base_url + "/", process, log)
+        yield base_url
+
+
+def measure_datasette(peer_file, log, options):
+    """Datasette's faceted table page and its search, on the site's data."""
+    table = DATASETTE_TABLE
+    with datasette_server(peer_file, log) as base_url:
         return (
             measure(base_url, log, "Datasette's faceted table", table, options),
             measure(base_url, log, "Datasette's search", f"{table}&_search={SEARCH_TERM}", options),
         )
 
 
+# --- Measuring first visits -----------------------------------------------------------
+
+
+def wrk_list(base_url, paths, paths_file, duration, options):
+    """wrk asking for the next of the paths with each request: its result, (asked, listed)."""
+    script_options, script_arguments = first_visit.write_wrk_list(paths_file, paths)
+    command = wrk_command(base_url + "/", duration, options.connections)
+    command[-1:-1] = script_options
+    output = run(*command, *script_arguments, capture_output=True, text=True).stdout
+    return parse_wrk(output), first_visit.parse_addresses_asked(output)
+
+
+def measure_lists(base_url, log, server_name, lists, directory, options):
+    """Each kind's list on one server, after a warm-up on addresses of its own."""
+    runs = []
+    side = "site" if server_name == first_visit.SITE else "datasette"
+    for kind, addresses in lists.measured.items():
+        warmup = [getattr(a, side) for a in lists.warmup[kind]]
+        paths = [getattr(a, side) for a in addresses]
+        slug = kind.replace(" ", "-")
+        check_page(base_url + warmup[0], log)
+        print(f"  first visits, {kind}, {server_name}: {len(paths):,} addresses", file=sys.stderr)
+        wrk_list(base_url, warmup, directory / f"{side}-{slug}-warmup.txt", options.warmup, options)
+        result, (asked, listed) = wrk_list(
+            base_url, paths, directory / f"{side}-{slug}.txt", options.duration, options
+        )
+        runs.append(first_visit.ListRun(kind, server_name, result, asked, listed, paths[0]))
+    return runs
+
+
+def server_time(env, lists, directory):
+    """The in-process timings of bench/server_time.py, page cache off."""
+    paths_file = directory / "server-time-addresses.json"
+    out_file = directory / "server-time.json"
+    paths_file.write_text(json.dumps(lists.server_time, indent=1))
+    print("  first visits, server time in-process", file=sys.stderr)
+    run(
+        PYTHON, BENCH / "server_time.py", paths_file, out_file,
+        env={**env, **PAGE_CACHE["off"]}, cwd=ROOT,
+    )  # fmt: skip
+    return json.loads(out_file.read_text())
+
+
+def measure_first_visits(database, size, env, peer_file, directory, options):
+    output = manage(env, "shell", "-c", FILTER_SLUGS, capture_output=True, text=True).stdout
+    slugs = json.loads(output.strip().splitlines()[-1])
+    entries = first_visit.Directory(first_visit.read_export(peer_file), slugs)
+    lists = first_visit.address_lists(entries, DATASETTE_TABLE)
+    log = directory / "gunicorn-first-visits.log"
+    with gunicorn(env, log) as (_master, base_url):
+        runs = measure_lists(base_url, log, first_visit.SITE, lists, directory, options)
+    log = directory / "datasette-first-visits.log"
+    with datasette_server(peer_file, log) as base_url:
+        runs += measure_lists(base_url, log, first_visit.DATASETTE, lists, directory, options)
+    # The site's and Datasette's rows in the report's order: each page, then its peer.
+    runs.sort(key=lambda r: list(lists.measured).index(r.page))
+    return first_visit.FirstVisitSection(
+        database,
+        size,
+        options.connections,
+        runs,
+        server_time(env, lists, directory),
+        lists.search_words,
+    )
+
+
 def measure_section(database, size, static_root, options):
+    """One database at one size: the pages' Section and the FirstVisitSection, as measured."""
     directory = WORK / f"{database}-{size}"
     directory.mkdir(parents=True, exist_ok=True)
     env = site_env(static_root, fresh_database(database, directory))
     fill_database(database, env, size)
-    pages = SITE_PAGES + sample_pages(env)
     peer_file = datasette_file(env, directory)
+    modes = MODES[options.mode]
 
-    site, static, workers, restarts, max_rss = measure_site(
-        env, pages, static_root, directory, options
-    )
-    table, search = measure_datasette(peer_file, directory / "datasette.log", options)
-    return Section(database, size, workers, restarts, max_rss, site, static, table, search)
+    section = first_visits = None
+    if "pages" in modes:
+        pages = SITE_PAGES + sample_pages(env)
+        site, static, workers, restarts, max_rss = measure_site(
+            env, pages, static_root, directory, options
+        )
+        table, search = measure_datasette(peer_file, directory / "datasette.log", options)
+        section = Section(database, size, workers, restarts, max_rss, site, static, table, search)
+    if "first-visit" in modes:
+        first_visits = measure_first_visits(database, size, env, peer_file, directory, options)
+    return section, first_visits
 
 
 def machine_facts(databases):
@@ -581,6 +692,13 @@ def parse_args(argv):
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds per page (10)")
     parser.add_argument("--warmup", type=int, default=2, help="seconds before each (2)")
+    parser.add_argument(
+        "--mode",
+        choices=MODES,
+        default="all",
+        help="pages: one address per page, again and again; first-visit: a new address "
+        "with every request, and server times in-process; all (the default): both",
+    )
     return parser.parse_args(argv)
 
 
@@ -604,13 +722,15 @@ def main(argv):
     with contextlib.ExitStack() as stack:
         if "postgresql" in options.databases:
             stack.enter_context(postgres_server())
-        sections = [
+        measured = [
             measure_section(database, size, static_root, options)
             for database in options.databases
             for size in options.sizes
         ]
         facts = machine_facts(options.databases)
-    report = report_markdown(sections, facts, command, options)
+    sections = [section for section, _ in measured if section]
+    first_visits = [section for _, section in measured if section]
+    report = report_markdown(sections, facts, command, options, first_visits)
     print(report)
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(report)
