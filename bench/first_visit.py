@@ -515,7 +515,7 @@ def section_markdown(section, database_name):
         "",
         f"The searches look for {section.search_words:,} different words.",
         "",
-        "Server time of a single first visit, in-process (page cache off):",
+        "Server time of a single first visit, in-process (every address new):",
         "",
         *server_time_table(section),
         "",
@@ -562,8 +562,9 @@ bench/export_datasette.py wrote them for Datasette, so that both are asked for t
 - **Server time in-process**: {server_time} different addresses of each kind (list pages
   `?seite=n`, filtered lists and searches as above, detail pages of different entries), asked
   for one after another through Django's test client in one process against the same
-  database, page cache off (`DJANGO_PAGE_CACHE_SECONDS=0`), after {server_time_warmup} other
-  requests, and fewer where a kind's {server_time_budget} s run out ("addresses" says how
+  database, with the page cache on as visitors meet it (each address is new, so no page comes
+  from it, while parts shared by many addresses, such as the counts of the whole list, may),
+  after {server_time_warmup} other requests, and fewer where a kind's {server_time_budget} s run out ("addresses" says how
   many); the time is that of `client.get()` alone: middleware, view, queries and template,
   with the database connection kept open as the workers keep it (`CONN_MAX_AGE`), without
   gunicorn, the network and wrk.

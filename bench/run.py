@@ -575,14 +575,17 @@ def measure_lists(base_url, log, server_name, lists, directory, options):
 
 
 def server_time(env, lists, directory):
-    """The in-process timings of bench/server_time.py, page cache off."""
+    """
+    The in-process timings of bench/server_time.py, with the settings visitors meet: every
+    address is asked for once, so the page cache answers none of them.
+    """
     paths_file = directory / "server-time-addresses.json"
     out_file = directory / "server-time.json"
     paths_file.write_text(json.dumps(lists.server_time, indent=1))
     print("  first visits, server time in-process", file=sys.stderr)
     run(
         PYTHON, BENCH / "server_time.py", paths_file, out_file,
-        env={**env, **PAGE_CACHE["off"]}, cwd=ROOT,
+        env=env, cwd=ROOT,
     )  # fmt: skip
     return json.loads(out_file.read_text())
 

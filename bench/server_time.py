@@ -1,8 +1,8 @@
 """
 The server time of single first visits, in one Django process: bench/run.py runs it against
-the benchmark's database with the page cache off.
+the benchmark's database, each address once, so that the page cache answers none.
 
-    DATABASE_URL=... DJANGO_PAGE_CACHE_SECONDS=0 .venv/bin/python bench/server_time.py IN OUT
+    DATABASE_URL=... .venv/bin/python bench/server_time.py IN OUT
 
 IN is a JSON file {kind: [path, ...]}: the first SERVER_TIME_WARMUP paths of each kind are
 asked for untimed (imports, templates, the database connection), then each of the others
