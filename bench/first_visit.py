@@ -564,10 +564,10 @@ bench/export_datasette.py wrote them for Datasette, so that both are asked for t
   for one after another through Django's test client in one process against the same
   database, with the page cache on as visitors meet it (each address is new, so no page comes
   from it, while parts shared by many addresses, such as the counts of the whole list, may),
-  after {server_time_warmup} other requests, and fewer where a kind's {server_time_budget} s run out ("addresses" says how
-  many); the time is that of `client.get()` alone: middleware, view, queries and template,
-  with the database connection kept open as the workers keep it (`CONN_MAX_AGE`), without
-  gunicorn, the network and wrk.
+  after {server_time_warmup} other requests, and fewer where a kind's {server_time_budget} s
+  run out ("addresses" says how many); the time is that of `client.get()` alone: middleware,
+  view, queries and template, with the database connection kept open as the workers keep it
+  (`CONN_MAX_AGE`), without gunicorn, the network and wrk.
 """
 
 # What limits the figures, as far as the method goes. docs/benchmarks.md is generated: what a
