@@ -1,7 +1,7 @@
 """
 Parts of pages that cost much to compute and are shared by many addresses, such as the list's
-facet counts (the same on every page and in every sort order of one filter), cached until
-the content or the code changes, like whole pages.
+result cards (the same on every list that shows the entry), cached until the content or the
+code changes, like whole pages.
 """
 
 import hashlib
@@ -13,13 +13,40 @@ from . import stamp
 from .release import release_token
 
 
+def key(name, version, parts):
+    identity = repr((release_token(), version, parts))
+    return f"fragment:{name}:{hashlib.sha256(identity.encode()).hexdigest()}"
+
+
 def cached(name, parts, compute):
     """compute(), kept under `name` and `parts` (a repr-able value) for this content version."""
-    identity = repr((release_token(), stamp.current().version, parts))
-    key = f"fragment:{name}:{hashlib.sha256(identity.encode()).hexdigest()}"
+    fragment = key(name, stamp.current().version, parts)
     cache = caches[settings.PAGE_CACHE_ALIAS]
-    value = cache.get(key)
+    value = cache.get(fragment)
     if value is None:
         value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_TIMEOUT)
+        cache.set(fragment, value, settings.PAGE_CACHE_TIMEOUT)
     return value
+
+
+def cached_each(name, items, parts, compute):
+    """
+    [compute(missing) …] for the items, each kept under `name` and parts(item) for this
+    content version. compute gets the list of items not in the cache and returns their values
+    in its order. One cache round trip for all items, and one to store the missing ones.
+    """
+    version = stamp.current().version
+    keys = [key(name, version, parts(item)) for item in items]
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    found = cache.get_many(keys)
+    missing = [
+        (fragment, item)
+        for fragment, item in zip(keys, items, strict=True)
+        if fragment not in found
+    ]
+    if missing:
+        computed = compute([item for _fragment, item in missing])
+        new = dict(zip([fragment for fragment, _item in missing], computed, strict=True))
+        cache.set_many(new, settings.PAGE_CACHE_TIMEOUT)
+        found.update(new)
+    return [found[fragment] for fragment in keys]
