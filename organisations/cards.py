@@ -26,7 +26,7 @@ def render(organisations):
     return [render_to_string(TEMPLATE, {"organisation": item}) for item in organisations]
 
 
-def cards(organisations, searched=False):
+def cards(organisations, searched=False, content_version=None):
     """
     The cards of a results page. A search marks its words in the cards, so those of a
     search are rendered anew every time.
@@ -34,4 +34,6 @@ def cards(organisations, searched=False):
     organisations = list(organisations)
     if searched:
         return render(organisations)
-    return fragments.cached_each("card", organisations, card_version, render)
+    return fragments.cached_each(
+        "card", organisations, card_version, render, version=content_version
+    )

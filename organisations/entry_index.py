@@ -45,6 +45,7 @@ def current():
     cached_version, index = _current
     if cached_version != version:
         index = EntryIndex.build()
+        index.version = version
         _current = (version, index)
     return index
 
@@ -82,6 +83,10 @@ class EntryIndex:
         self.all = (1 << self.size) - 1
         # field → value → the set of entries with that value
         self.values = {}
+        # relation → its options, such as the categories
+        self.options = {}
+        # The content version it holds (pagecache.stamp).
+        self.version = None
 
     @classmethod
     def build(cls):
@@ -109,6 +114,11 @@ class EntryIndex:
         index.values = {
             field: {value: bits(places, index.size) for value, places in by_value.items()}
             for field, by_value in values.items()
+        }
+        # The options the facets offer, in their order: they change with the content, too.
+        index.options = {
+            name: list(Organisation._meta.get_field(name).related_model.objects.all())
+            for name in ("category", *RELATIONS)
         }
         return index
 

@@ -39,9 +39,9 @@ def facet_options(filterset, selection, name):
     counts = selection.index.counts(filter_.field_name, selection.without(name))
     if filter_.field_name == "legal_form":
         return [(value, label, counts.get(value, 0)) for value, label in LegalForm.choices]
-    return [
-        (option.slug, option.display_name, counts.get(option.pk, 0)) for option in filter_.queryset
-    ]
+    # The filter's options (its queryset: all of them), as the index read them with the counts.
+    options = selection.index.options[filter_.field_name]
+    return [(option.slug, option.display_name, counts.get(option.pk, 0)) for option in options]
 
 
 def selected(filterset, name):

@@ -41,7 +41,12 @@ class OrganisationListView(NearestPageMixin, FilterView):
         context = super().get_context_data(**kwargs)
         patterns = self.filterset.search_patterns()
         mark_search_matches(context["object_list"], patterns)
-        context["cards"] = cards(context["object_list"], searched=bool(patterns))
+        context["cards"] = cards(
+            context["object_list"],
+            searched=bool(patterns),
+            # Read for the entry index already, in this request.
+            content_version=self.selection.index.version,
+        )
         context["facets"] = facets(self.filterset, self.selection)
         context["canonical_path"] = self.canonical_path(context["page_obj"])
         return context

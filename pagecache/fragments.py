@@ -29,13 +29,14 @@ def cached(name, parts, compute):
     return value
 
 
-def cached_each(name, items, parts, compute):
+def cached_each(name, items, parts, compute, version=None):
     """
     [compute(missing) …] for the items, each kept under `name` and parts(item) for this
-    content version. compute gets the list of items not in the cache and returns their values
-    in its order. One cache round trip for all items, and one to store the missing ones.
+    content version (read unless the caller read it already). compute gets the list of items
+    not in the cache and returns their values in its order. One cache round trip for all
+    items, and one to store the missing ones.
     """
-    version = stamp.current().version
+    version = version or stamp.current().version
     keys = [key(name, version, parts(item)) for item in items]
     cache = caches[settings.PAGE_CACHE_ALIAS]
     found = cache.get_many(keys)
