@@ -100,8 +100,9 @@ class OrganisationFilter(django_filters.FilterSet):
     bundesland = slug_choice_filter(FederalState, "federal_states", _("Bundesland"))
     landkreis = slug_choice_filter(District, "districts", _("Landkreis / kreisfreie Stadt"))
     thema = slug_choice_filter(Topic, "topics", _("Thema"))
+    # A column of the entry itself: no join, so no DISTINCT, which would sort whole rows.
     rechtsform = django_filters.MultipleChoiceFilter(
-        field_name="legal_form", choices=LegalForm.choices, label=_("Rechtsform")
+        field_name="legal_form", choices=LegalForm.choices, label=_("Rechtsform"), distinct=False
     )
     gegruendet_ab = year_filter("gte", _("Gegründet ab"))
     gegruendet_bis = year_filter("lte", _("Gegründet bis"))

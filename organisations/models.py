@@ -143,7 +143,8 @@ class OrganisationQuerySet(EditorialQuerySet):
         return self.filter(is_entry=False)
 
     def for_list(self):
-        return self.select_related("category").prefetch_related("topics", "federal_states")
+        """What a result card shows besides its topics, which organisations.cards adds."""
+        return self.select_related("category")
 
     def for_detail_page(self, limit=RELATED_SHOWN):
         """
@@ -306,6 +307,12 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
     search_vector = SearchVectorField(null=True, editable=False)
     is_demo = DemoDataField()
     objects = SlugNaturalKeyManager.from_queryset(OrganisationQuerySet)()
+
+    # A search's results get their name and an excerpt with the matches marked
+    # (organisations.search.highlight). Empty for the others, which a card asks too: a
+    # missing attribute costs a template a dir() of the whole model, twice per card.
+    marked_name = ""
+    search_excerpt = ""
 
     class Meta:
         ordering = ["name"]

@@ -6,18 +6,29 @@ from editorial.pagination import NearestPageMixin
 from editorial.preview import DraftPreviewMixin
 from pagecache import tags
 
+from . import entry_index
+from .cards import cards
 from .facets import facets
 from .filters import OrganisationFilter
 from .models import Organisation
 from .search.highlight import mark_search_matches
+from .selection import Selection, SelectionPaginator
 
 
 class OrganisationListView(NearestPageMixin, FilterView):
     filterset_class = OrganisationFilter
-    queryset = Organisation.objects.published().entries().for_list()
+    # The entries the entry index holds, with what a card shows of them.
+    queryset = entry_index.entries().for_list()
     # Invalid filter values are reported and ignored instead of emptying the list.
     strict = False
     template_name = "organisations/organisation_list.html"
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Found anew after a search widened to similar spellings; the facets count the last.
+        self.selection = Selection(self.filterset)
+        return SelectionPaginator(
+            queryset, per_page, selection=self.selection, rows=self.get_queryset(), **kwargs
+        )
 
     def paginate_queryset(self, queryset, page_size):
         paginated = super().paginate_queryset(queryset, page_size)
@@ -29,8 +40,15 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        mark_search_matches(context["object_list"], self.filterset.search_patterns())
-        context["facets"] = facets(self.filterset)
+        patterns = self.filterset.search_patterns()
+        mark_search_matches(context["object_list"], patterns)
+        context["cards"] = cards(
+            context["object_list"],
+            searched=bool(patterns),
+            # Read for the entry index already, in this request.
+            content_version=self.selection.index.version,
+        )
+        context["facets"] = facets(self.filterset, self.selection)
         tags.depends_on(
             Organisation.LIST_PAGE_CACHE_TAG,
             *(organisation.page_cache_tag for organisation in context["object_list"]),

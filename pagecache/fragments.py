@@ -1,7 +1,7 @@
 """
 Parts of pages that cost much to compute and are shared by many addresses, such as the list's
-facet counts (the same on every page and in every sort order of one filter), cached until
-the content or the code changes, like whole pages.
+result cards (the same on every list that shows the entry), cached until the content they
+show or the code changes, like whole pages.
 """
 
 import hashlib
@@ -9,26 +9,32 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 
-from . import stamp, tags
 from .release import release_token
 
 
-def cached(name, parts, compute, depends_on=()):
-    """
-    compute(), kept under `name` and `parts` (a repr-able value) while the content it depends
-    on is unchanged: the parts of the content named in `depends_on` (pagecache/tags.py), or
-    the whole content. The page that shows it depends on the same parts.
-    """
-    if depends_on:
-        tags.depends_on(*depends_on)
-        version, _changed_at = tags.state(depends_on)
-    else:
-        version = stamp.current().version
+def key(name, version, parts):
     identity = repr((release_token(), version, parts))
-    key = f"fragment:{name}:{hashlib.sha256(identity.encode()).hexdigest()}"
+    return f"fragment:{name}:{hashlib.sha256(identity.encode()).hexdigest()}"
+
+
+def cached_each(name, items, parts, compute, version):
+    """
+    [compute(missing) …] for the items, each kept under `name`, parts(item) and the version of
+    the content they share (pagecache.tags.state). compute gets the list of items not in the
+    cache and returns their values in its order. One cache round trip for all items, and one
+    to store the missing ones.
+    """
+    keys = [key(name, version, parts(item)) for item in items]
     cache = caches[settings.PAGE_CACHE_ALIAS]
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, settings.PAGE_CACHE_TIMEOUT)
-    return value
+    found = cache.get_many(keys)
+    missing = [
+        (fragment, item)
+        for fragment, item in zip(keys, items, strict=True)
+        if fragment not in found
+    ]
+    if missing:
+        computed = compute([item for _fragment, item in missing])
+        new = dict(zip([fragment for fragment, _item in missing], computed, strict=True))
+        cache.set_many(new, settings.PAGE_CACHE_TIMEOUT)
+        found.update(new)
+    return [found[fragment] for fragment in keys]

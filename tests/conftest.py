@@ -14,6 +14,8 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import validate_django_db
 
+from organisations import entry_index
+
 from .support.servers import on_postgres
 
 # Examples per property (tests/test_fuzzing.py): the SQLite run explores, the PostgreSQL run
@@ -168,11 +170,13 @@ def empty_caches():
     """
     Each test starts without cached pages, as a freshly started server does, and without the
     content types Django keeps per process: a test that restored a backup made them anew under
-    keys its rollback took back.
+    keys its rollback took back. Nor with the list's entry index, which a test that wrote
+    rows without counting a change would otherwise leave to the next.
     """
     for cache in caches.all():
         cache.clear()
     ContentType.objects.clear_cache()
+    entry_index.forget()
 
 
 @pytest.fixture(autouse=True)

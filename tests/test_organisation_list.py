@@ -3,8 +3,11 @@
 import re
 
 import pytest
+from django.http import QueryDict
 
-from organisations.models import Organisation
+from organisations.filters import OrganisationFilter
+from organisations.models import Organisation, Topic
+from pagecache.stamp import mark_changed
 
 from .support.factories import OrganisationFactory
 from .support.pages import facet_counts, links, result_names, text
@@ -262,3 +265,87 @@ def test_the_page_title_counts_pages(client, db):
 def test_results_link_to_their_detail_pages(get):
     organisation = Organisation.objects.get(slug="lmbv")
     assert (organisation.name, "/organisationen/lmbv/") in links(get("?q=lmbv"))
+
+
+@pytest.fixture
+def larger(seed):
+    """The seed and 30 more entries: two pages of results in each direction."""
+    topic = Topic.objects.get(slug="wasserstoff")
+    for number in range(30):
+        OrganisationFactory(
+            name=f"Netzwerk {number:02}",
+            founding_year=1990 + number,
+            legal_form="ev" if number % 3 else "gmbh",
+            topics=[topic] if number % 2 else [],
+        )
+
+
+def names_the_filters_select(query):
+    """The entries the list's filters select in SQL, in the list's order."""
+    filterset = OrganisationFilter(QueryDict(query), queryset=Organisation.objects.published())
+    return list(filterset.qs.filter(is_entry=True).values_list("name", flat=True))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "kategorie=netzwerk",
+        "thema=wasserstoff&rechtsform=ev",
+        "kategorie=netzwerk&kategorie=initiative&gegruendet_ab=2000",
+        "gegruendet_ab=1995&gegruendet_bis=2010&rechtsform=ev&rechtsform=gmbh",
+        "sortierung=-name",
+        "thema=wasserstoff&sortierung=-name",
+        "q=netzwerk&sortierung=name",
+        "q=netzwerk",
+        "sortierung=-gruendung&kategorie=netzwerk",
+    ],
+)
+def test_every_page_lists_what_the_filters_select_in_their_order(client, larger, query):
+    expected = names_the_filters_select(query)
+    shown = []
+    for page in range(1, len(expected) // 20 + 2):
+        response = client.get(f"/organisationen/?{query}&seite={page}")
+        shown += result_names(response)
+        assert f"{len(expected)} Einträge" in text(response)
+    assert shown == expected
+
+
+@pytest.mark.parametrize(
+    "query", ["", "kategorie=netzwerk&thema=wasserstoff", "q=lausitz&rechtsform=ev"]
+)
+def test_each_facet_count_is_the_number_of_entries_its_option_lists(client, larger, query):
+    response = client.get(f"/organisationen/?{query}")
+    for facet in response.context["facets"]:
+        others = [p for p in query.split("&") if p and not p.startswith(f"{facet.name}=")]
+        for option in facet.options:
+            chosen = "&".join([*others, f"{facet.name}={option.value}"])
+            assert option.count == len(names_the_filters_select(chosen)), (facet.name, option)
+
+
+def test_a_card_shows_an_edit_at_once(get):
+    get()  # the cards are now cached
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    organisation.name = "Lausitzrunde (neu)"
+    organisation.save()
+    assert "Lausitzrunde (neu)" in result_names(get())
+
+
+def test_a_card_shows_a_renamed_topic_at_once(get):
+    get()
+    Topic.objects.filter(slug="kommunalpolitik").update(name="Gemeindepolitik")
+    mark_changed()  # as every bulk writer does
+    assert "Gemeindepolitik" in text(get("?q=lausitzrunde&sortierung=name"))
+    assert "Gemeindepolitik" in text(get())
+
+
+def test_cards_are_in_the_language_of_the_page(client, seed):
+    Topic.objects.filter(slug="kommunalpolitik").update(name_en="Local politics")
+    mark_changed()
+    assert "Kommunalpolitik" in text(client.get("/organisationen/"))
+    assert "Local politics" in text(client.get("/en/organisations/"))
+
+
+def test_search_results_mark_their_words_in_cards_shown_before(get):
+    get()  # the unmarked cards are now cached
+    assert "<mark>Wasserstoff</mark>netzwerk Lausitz" in get("?q=wasserstoff").text
