@@ -92,6 +92,15 @@ def test_entry_with_the_word_in_its_name_comes_first(search):
     assert result_names(search("Wasserstoff"))[0] == "Wasserstoffnetzwerk Lausitz"
 
 
+def test_name_with_other_accents_comes_first(client, db):
+    OrganisationFactory(name="Aktion Lausitz", description="Partner in Żary.")
+    OrganisationFactory(name="Freunde von Żary")
+    assert result_names(client.get("/organisationen/", {"q": "Zary"})) == [
+        "Freunde von Żary",
+        "Aktion Lausitz",
+    ]
+
+
 def test_two_letter_word_is_found(client, db):
     # Shorter than the three letters the SQLite index reads (organisations/search/backends.py).
     OrganisationFactory(name="Qx Werkstatt")
@@ -105,6 +114,15 @@ def test_name_ending_in_the_word_after_sharp_s_comes_first(client, db):
     assert result_names(client.get("/organisationen/", {"q": "Bund"})) == [
         "Weiß Bund",
         "Aktion Lausitz",
+    ]
+
+
+def test_name_with_umlaut_comes_first(client, db):
+    OrganisationFactory(name="Aktion Bund", description="Zu Hause in Goerlitz.")
+    OrganisationFactory(name="Bund Görlitz")
+    assert result_names(client.get("/organisationen/", {"q": "Goerlitz"})) == [
+        "Bund Görlitz",
+        "Aktion Bund",
     ]
 
 
