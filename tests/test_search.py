@@ -13,6 +13,7 @@ from organisations.search.highlight import excerpt, highlight
 from organisations.search.index import SQLITE_TRIGGERS, ensure_sqlite_search_index
 from organisations.search.query import parse
 
+from .support.factories import OrganisationFactory
 from .support.pages import result_names, text
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +92,49 @@ def test_entry_with_the_word_in_its_name_comes_first(search):
     assert result_names(search("Wasserstoff"))[0] == "Wasserstoffnetzwerk Lausitz"
 
 
+def test_name_with_other_accents_comes_first(client, db):
+    OrganisationFactory(name="Aktion Lausitz", description="Partner in Żary.")
+    OrganisationFactory(name="Freunde von Żary")
+    assert result_names(client.get("/organisationen/", {"q": "Zary"})) == [
+        "Freunde von Żary",
+        "Aktion Lausitz",
+    ]
+
+
+def test_two_letter_word_is_found(client, db):
+    # Shorter than the three letters the SQLite index reads (organisations/search/backends.py).
+    OrganisationFactory(name="Qx Werkstatt")
+    assert names(client.get("/organisationen/", {"q": "QX"})) == {"Qx Werkstatt"}
+
+
+def test_name_ending_in_the_word_after_sharp_s_comes_first(client, db):
+    # The name's search text, "weiss bund", is longer than the name "Weiß Bund".
+    OrganisationFactory(name="Aktion Lausitz", description="Im Bund mit anderen.")
+    OrganisationFactory(name="Weiß Bund")
+    assert result_names(client.get("/organisationen/", {"q": "Bund"})) == [
+        "Weiß Bund",
+        "Aktion Lausitz",
+    ]
+
+
+def test_name_with_umlaut_comes_first(client, db):
+    OrganisationFactory(name="Aktion Bund", description="Zu Hause in Goerlitz.")
+    OrganisationFactory(name="Bund Görlitz")
+    assert result_names(client.get("/organisationen/", {"q": "Goerlitz"})) == [
+        "Bund Görlitz",
+        "Aktion Bund",
+    ]
+
+
+def test_name_with_umlaut_written_out_comes_first(client, db):
+    OrganisationFactory(name="Aktion Bund", description="Zu Hause in Görlitz.")
+    OrganisationFactory(name="Bund Goerlitz")
+    assert result_names(client.get("/organisationen/", {"q": "Görlitz"})) == [
+        "Bund Goerlitz",
+        "Aktion Bund",
+    ]
+
+
 # Typos
 
 
@@ -98,6 +142,10 @@ def test_small_typo_finds_the_entry_and_says_so(search):
     response = search("Lausitzrunda")
     assert names(response) == {"Lausitzrunde"}
     assert SIMILAR_SPELLINGS in text(response)
+
+
+def test_typo_of_a_missing_letter_finds_the_entry(search):
+    assert names(search("Lausitzrnde")) == {"Lausitzrunde"}
 
 
 def test_exact_hits_are_not_mixed_with_similar_spellings(search):

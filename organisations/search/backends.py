@@ -19,12 +19,23 @@ from operator import or_
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Case, F, FloatField, Q, Value, When
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
-from django.db.models.lookups import Contains
+from django.db.models.functions import Length, Lower, Replace, StrIndex
+from django.db.models.lookups import Contains, Exact, GreaterThan, LessThanOrEqual
 
 from .query import parse
-from .text import Fold
+from .text import DIGRAPHS, Fold, fold
 
 FULLTEXT_CONFIG = "german"
 SQLITE_FULLTEXT_TABLE = "organisations_search"
@@ -39,6 +50,10 @@ SIMILAR_WORDS = 5
 NEARLY_AS_SIMILAR = 0.85
 # Ranking: a term in an entry's name counts more than any amount of text.
 NAME_MATCH_WEIGHT = 1.0
+# The letters beyond ASCII that German names hold, besides ß.
+UMLAUTS = "äöüÄÖÜ"
+# FTS5's trigram index finds strings of this many characters or more.
+TRIGRAM = 3
 
 
 def one_edit_away(word):
@@ -59,19 +74,48 @@ def one_edit_away(word):
     return sorted(patterns)
 
 
-def name_bonus(parsed):
+def is_trigram_phrase(pattern):
+    """Whether FTS5's trigram index can find the pattern by MATCH: three letters or more."""
+    return len(pattern) >= TRIGRAM and "_" not in pattern
+
+
+def fts5_string(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def name_bonus(parsed, folded_name):
     """How many of the wanted terms occur in the name, as a number the ranking can add."""
     return reduce(
-        lambda total, term: (
-            total
-            + Case(
-                When(Contains(Fold(F("name")), term.pattern), then=Value(NAME_MATCH_WEIGHT)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
-        ),
+        lambda total, term: total + _name_holds(term.pattern, folded_name),
         parsed.positive_terms,
         Value(0.0, output_field=FloatField()),
+    )
+
+
+def _name_holds(pattern, folded_name):
+    """
+    1.0 where the folded name holds the pattern, else 0.0. Folding every matching name took
+    most of a search's time, so the search text is asked first: it starts with the name,
+    normalised, which holds the pattern wherever the folded name does. Normalising makes a
+    name no longer, except that ß becomes ss; so a name can only hold the pattern if the
+    pattern first occurs in the search text within that many characters. Only those names
+    are folded.
+    """
+    position = StrIndex(F("search_document"), Value(pattern))
+    sharp_s = Length("name") - Length(Replace(Replace("name", Value("ß")), Value("ẞ")))
+    last_start = Length("name") + sharp_s - len(pattern) + 1
+    may_hold = Q(GreaterThan(position, 0), LessThanOrEqual(position, last_start))
+    return Case(
+        When(
+            may_hold,
+            then=Case(
+                When(Contains(folded_name, pattern), then=Value(NAME_MATCH_WEIGHT)),
+                default=Value(0.0),
+                output_field=FloatField(),
+            ),
+        ),
+        default=Value(0.0),
+        output_field=FloatField(),
     )
 
 
@@ -102,7 +146,27 @@ class PostgreSQLSearch:
 
     def rank(self, parsed):
         query = SearchQuery(parsed.ranking_query(), config=FULLTEXT_CONFIG, search_type="websearch")
-        return name_bonus(parsed) + SearchRank(F("search_vector"), query)
+        return name_bonus(parsed, self.folded_name()) + SearchRank(F("search_vector"), query)
+
+    def folded_name(self):
+        """
+        The name as directory_fold folds it. Its table of every accented letter is slow to
+        apply (most of a search's time at 100,000 entries), and a name of ASCII characters,
+        umlauts and ß only, nearly every name, needs just the umlauts of it. In UTF-8 an ASCII
+        character takes one byte, an umlaut or ß two, and any other character at least two:
+        exactly such a name has one byte more than characters for each umlaut or ß it holds.
+        """
+        name = F("name")
+        without_umlauts = Func(name, Value(UMLAUTS + "ß"), Value(""), function="translate")
+        octets = Func(name, function="octet_length", output_field=IntegerField())
+        extra_bytes = octets - Length(name)
+        is_plain = Exact(extra_bytes, Length(name) - Length(without_umlauts))
+        bases = "".join(fold(umlaut) for umlaut in UMLAUTS)
+        folded = Func(name, Value(UMLAUTS), Value(bases), function="translate")
+        folded = Lower(Replace(folded, Value("ß"), Value("ss")))
+        for digraph, letter in DIGRAPHS:
+            folded = Replace(folded, Value(digraph), Value(letter))
+        return Case(When(is_plain, then=folded), default=Fold(name), output_field=TextField())
 
 
 class SQLiteSearch:
@@ -110,14 +174,25 @@ class SQLiteSearch:
         patterns = [term.pattern]
         if similar_spellings and term.allows_typos:
             patterns += one_edit_away(term.pattern)
-        # One LIKE per subquery, so that each can use the trigram index.
-        sql = " UNION ".join(
-            f"SELECT rowid FROM {SQLITE_FULLTEXT_TABLE} WHERE document LIKE %s" for _ in patterns
-        )
-        return Q(pk__in=RawSQL(sql, [f"%{pattern}%" for pattern in patterns]))
+        indexed = [pattern for pattern in patterns if is_trigram_phrase(pattern)]
+        scanned = [pattern for pattern in patterns if not is_trigram_phrase(pattern)]
+        subqueries, params = [], []
+        if indexed:
+            # A quoted string is a phrase of its trigrams: exactly the rows holding it as a
+            # substring, looked up in the index alone. Several are one query joined with OR.
+            subqueries.append(
+                f"SELECT rowid FROM {SQLITE_FULLTEXT_TABLE} WHERE {SQLITE_FULLTEXT_TABLE} MATCH %s"
+            )
+            params.append(" OR ".join(fts5_string(pattern) for pattern in indexed))
+        # Shorter strings and "_" for any letter need LIKE, one a subquery so that each can
+        # use what trigrams it has.
+        for pattern in scanned:
+            subqueries.append(f"SELECT rowid FROM {SQLITE_FULLTEXT_TABLE} WHERE document LIKE %s")
+            params.append(f"%{pattern}%")
+        return Q(pk__in=RawSQL(" UNION ".join(subqueries), params))
 
     def rank(self, parsed):
-        return name_bonus(parsed)
+        return name_bonus(parsed, Fold(F("name")))
 
 
 BACKENDS = {"postgresql": PostgreSQLSearch(), "sqlite": SQLiteSearch()}

@@ -35,7 +35,7 @@ _BASES = "".join(
 )
 _CHAR_TABLE = str.maketrans(_ACCENTED, _BASES)
 # German spellings without umlauts ("Goerlitz") fold like the letters they stand for.
-_DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 _SHARP_S = ("ß", "ẞ")
 
 
@@ -46,7 +46,7 @@ def fold(text):
     for sharp_s in _SHARP_S:
         text = text.replace(sharp_s, "ss")
     text = text.lower()
-    for digraph, letter in _DIGRAPHS:
+    for digraph, letter in DIGRAPHS:
         text = text.replace(digraph, letter)
     return text
 
@@ -83,7 +83,7 @@ def postgresql_fold_function_sql():
     for sharp_s in _SHARP_S:
         expression = f"replace({expression}, '{sharp_s}', 'ss')"
     expression = f"lower({expression})"
-    for digraph, letter in _DIGRAPHS:
+    for digraph, letter in DIGRAPHS:
         expression = f"replace({expression}, '{digraph}', '{letter}')"
     return (
         f"CREATE OR REPLACE FUNCTION {FOLD_FUNCTION}(value text) RETURNS text "
