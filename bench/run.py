@@ -350,8 +350,34 @@ def report_markdown(sections, facts, command, options, first_visits=()):
             ).strip(),
             "",
         ]
+    elif not options.trial:
+        lines += earlier_part("pages")
     lines += first_visit.report_lines(first_visits, DATABASE_NAMES, options)
+    if not first_visits and not options.trial:
+        lines += earlier_part("first-visit")
     return "\n".join(lines).rstrip() + "\n"
+
+
+# Where each mode's part of the report begins.
+PART_HEADINGS = {"pages": "## Results", "first-visit": "## How first visits are measured"}
+
+
+def earlier_part(mode):
+    """
+    The part of the report on file that `mode` measured, so that a run of the other mode
+    alone keeps it, marked with when it was measured; nothing if the report has none.
+    """
+    text = REPORT.read_text() if REPORT.exists() else ""
+    start = text.find(PART_HEADINGS[mode] + "\n")
+    if start == -1:
+        return []
+    ends = [text.find(heading + "\n", start) for heading in PART_HEADINGS.values()]
+    end = min([position for position in ends if position > start] or [len(text)])
+    heading, _, body = text[start:end].strip().partition("\n")
+    if not body.lstrip().startswith("> Kept"):
+        measured = next(line for line in text.splitlines() if line.startswith("Measured on"))
+        body = f"\n> Kept from an earlier run of `make bench`. {measured}\n{body}"
+    return [heading, body, ""]
 
 
 # --- Setting up -----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
+import bench.run
 from bench import first_visit
 from bench.export_datasette import COLUMNS
 from bench.first_visit import (
@@ -298,7 +299,13 @@ def test_a_smaller_directory_is_held_to_the_targets_of_10000_and_says_so():
     )
 
 
-def test_report_has_a_first_visits_table_per_database_and_size():
+@pytest.fixture
+def no_report_on_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench.run, "REPORT", tmp_path / "benchmarks.md")
+    return tmp_path / "benchmarks.md"
+
+
+def test_report_has_a_first_visits_table_per_database_and_size(no_report_on_file):
     facts = {"date": "2026-12-04 12:00 UTC", "cores (`nproc`)": "2"}
     options = Namespace(
         trial=False, duration=10, warmup=2, connections=16, mode="first-visit", sizes=[10_000]
@@ -311,6 +318,26 @@ def test_report_has_a_first_visits_table_per_database_and_size():
     assert "| search ≥ 3× Datasette, first visits, at 10,000 entries | 10.0× | reached |" in report
     assert "## Results" not in report
     assert DATABASE_NAMES["sqlite"] == "SQLite"
+
+
+def test_a_run_of_first_visits_alone_keeps_the_pages_figures_on_file(no_report_on_file):
+    no_report_on_file.write_text(
+        "# Benchmarks\n\nMeasured on 2026-11-25 17:55 UTC with `make bench`.\n\n"
+        "## Results\n\n| home | on | 1,700 |\n\n## What limits these figures\n\nCores.\n\n"
+        "## How first visits are measured\n\nOld method.\n"
+    )
+    facts = {"date": "2026-12-04 12:00 UTC", "cores (`nproc`)": "2"}
+    options = Namespace(
+        trial=False, duration=10, warmup=2, connections=16, mode="first-visit", sizes=[10_000]
+    )
+    report = report_markdown([], facts, "make bench", options, [section()])
+    assert (
+        "## Results\n\n> Kept from an earlier run of `make bench`. Measured on 2026-11-25" in report
+    )
+    assert "| home | on | 1,700 |" in report
+    assert "## What limits these figures" in report
+    assert "Old method." not in report
+    assert "### SQLite, 10,000 demo entries, first visits" in report
 
 
 def test_report_says_when_a_list_ran_out():
