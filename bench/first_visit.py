@@ -519,12 +519,21 @@ def section_markdown(section, database_name):
         "",
         *server_time_table(section),
         "",
+        *target_table(target_rows(section)),
+    ]
+    return lines
+
+
+def target_table(rows):
+    """The targets of a section, each marked reached, not reached or not measured."""
+    return [
         "| target | measured | |",
         "| --- | --- | --- |",
+        *(
+            f"| {target} | {measured} | {TARGET_STATUS[reached]} |"
+            for target, measured, reached in rows
+        ),
     ]
-    for target, measured, reached in target_rows(section):
-        lines.append(f"| {target} | {measured} | {TARGET_STATUS[reached]} |")
-    return lines
 
 
 METHOD = """

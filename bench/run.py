@@ -252,9 +252,6 @@ def target_rows(section):
     return rows
 
 
-TARGET_STATUS = {True: "reached", False: "not reached", None: "not measured"}
-
-
 def section_markdown(section):
     lines = [
         f"### {DATABASE_NAMES[section.database]}, {section.size:,} demo entries",
@@ -265,11 +262,8 @@ def section_markdown(section):
         "the runs (`max_requests`); the largest resident set after the runs: "
         f"{section.max_worker_rss_mb:.0f} MB.",
         "",
-        "| target | measured | |",
-        "| --- | --- | --- |",
+        *first_visit.target_table(target_rows(section)),
     ]
-    for target, measured, reached in target_rows(section):
-        lines.append(f"| {target} | {measured} | {TARGET_STATUS[reached]} |")
     return lines
 
 

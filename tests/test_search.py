@@ -117,20 +117,18 @@ def test_name_ending_in_the_word_after_sharp_s_comes_first(client, db):
     ]
 
 
-def test_name_with_umlaut_comes_first(client, db):
-    OrganisationFactory(name="Aktion Bund", description="Zu Hause in Goerlitz.")
-    OrganisationFactory(name="Bund Görlitz")
-    assert result_names(client.get("/organisationen/", {"q": "Goerlitz"})) == [
-        "Bund Görlitz",
-        "Aktion Bund",
-    ]
-
-
-def test_name_with_umlaut_written_out_comes_first(client, db):
-    OrganisationFactory(name="Aktion Bund", description="Zu Hause in Görlitz.")
-    OrganisationFactory(name="Bund Goerlitz")
-    assert result_names(client.get("/organisationen/", {"q": "Görlitz"})) == [
-        "Bund Goerlitz",
+@pytest.mark.parametrize(
+    ("searched", "in_name", "in_description"),
+    [("Goerlitz", "Görlitz", "Goerlitz"), ("Görlitz", "Goerlitz", "Görlitz")],
+    ids=["umlaut in the name", "umlaut written out in the name"],
+)
+def test_name_holding_the_word_however_spelled_comes_first(
+    client, db, searched, in_name, in_description
+):
+    OrganisationFactory(name="Aktion Bund", description=f"Zu Hause in {in_description}.")
+    OrganisationFactory(name=f"Bund {in_name}")
+    assert result_names(client.get("/organisationen/", {"q": searched})) == [
+        f"Bund {in_name}",
         "Aktion Bund",
     ]
 
