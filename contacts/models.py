@@ -3,7 +3,16 @@ from dataclasses import dataclass
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Window, prefetch_related_objects
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -237,38 +246,83 @@ class OrganisationContacts:
     left_out: int  # how many more there are than the page names
 
 
-def contacts_of(organisation, limit=RELATED_SHOWN):
-    """
-    The organisation's contact roles and employees, of published persons only and at most
-    `limit` of each, and how many more there are.
-
-    They are fetched into `organisation.contact_roles` and `.employees` by whichever part of
-    the page asks first (the structured data, the relations picture, the list of contacts);
-    the others find them there. The total of each comes with its rows, in the same query.
-    """
-    related = {
+def contact_rows():
+    """An organisation's contact roles and employees of published persons, by the field back."""
+    return {
         "contact_roles": (
             "organisation",
             ContactRole.objects.select_related("person").filter(person__status=Status.PUBLISHED),
         ),
         "employees": ("employer", ContactPerson.objects.published()),
     }
+
+
+def with_contact_totals(organisations):
+    """
+    The organisations with the number of their contact roles and employees that
+    `contacts_of` fetches, `<name>_total`: it needs no window query for one with few.
+    """
+    return organisations.annotate(
+        **{
+            f"{name}_total": Coalesce(
+                Subquery(
+                    rows.filter(**{field: OuterRef("pk")})
+                    .order_by()
+                    .values(field)
+                    .annotate(count=Count("pk"))
+                    .values("count")
+                ),
+                0,
+            )
+            for name, (field, rows) in contact_rows().items()
+        }
+    )
+
+
+def contacts_of(organisation, limit=RELATED_SHOWN):
+    """
+    The organisation's contact roles and employees, of published persons only and at most
+    `limit` of each, and how many more there are.
+
+    They are fetched by whichever part of the page asks first (the structured data, the
+    relations picture, the list of contacts) and kept on the organisation; the others find
+    them there without building the queries again. The total of each comes from
+    `with_contact_totals` if the organisation was fetched with it, else with its rows, in the
+    same query. Capping a list takes a window query that costs Django more to build than the
+    database to run, so a list known to be short is fetched plainly.
+    """
+    cached = organisation.__dict__.get("_contacts_of")
+    if cached is not None and cached[0] == limit:
+        tags.depends_on(*cached[2])
+        return cached[1]
+    related = contact_rows()
+    totals = {name: getattr(organisation, f"{name}_total", None) for name in related}
     prefetch_related_objects(
         [organisation],
         *(
-            Prefetch(name, first_of_each(with_total(rows, field), field, limit))
+            Prefetch(
+                name,
+                rows
+                if totals[name] is not None and totals[name] <= limit
+                else first_of_each(with_total(rows, field), field, limit),
+            )
             for name, (field, rows) in related.items()
         ),
     )
-    roles, employees = list(organisation.contact_roles.all()), list(organisation.employees.all())
-    tags.depends_on(
-        *(person.page_cache_tag for person in [role.person for role in roles] + employees)
-    )
-    return OrganisationContacts(
+    fetched = {name: list(getattr(organisation, name).all()) for name in related}
+    for name, rows in fetched.items():
+        if totals[name] is None:
+            totals[name] = rows[0].related_total if rows else 0
+    roles, employees = fetched["contact_roles"], fetched["employees"]
+    person_tags = [person.page_cache_tag for person in [role.person for role in roles] + employees]
+    tags.depends_on(*person_tags)
+    contacts = OrganisationContacts(
         roles=roles,
         employees=employees,
-        left_out=sum(max(rows[0].related_total - limit, 0) for rows in (roles, employees) if rows),
+        left_out=sum(max(total - limit, 0) for total in totals.values()),
     )
+    organisation._contacts_of = (limit, contacts, person_tags)
+    return contacts
 
 
 def with_total(rows, field_name):

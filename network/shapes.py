@@ -6,6 +6,7 @@ Coordinates are whole pixels: templates localise floats ("12,5" in German), whic
 not understand.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +44,9 @@ GLYPH_WIDTHS = {
 DEFAULT_GLYPH_WIDTH = 0.7
 
 
+# Wrapping measures the same names and their beginnings again and again, at each width it
+# tries and on each page that shows them: thousands of measurements a page otherwise.
+@functools.lru_cache(maxsize=8192)
 def text_width(text):
     return FONT_SIZE * sum(GLYPH_WIDTHS.get(char, DEFAULT_GLYPH_WIDTH) for char in text)
 
