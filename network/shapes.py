@@ -57,10 +57,17 @@ def wrap(text, width=TEXT_WIDTH):
     balanced: as narrow as the same number of lines allows, so no last word is
     left alone on its line.
     """
+    return list(balanced_lines(str(text), width))
+
+
+# Balancing tries a dozen widths per name, and a name appears on the pages of all its
+# neighbours.
+@functools.lru_cache(maxsize=4096)
+def balanced_lines(text, width):
     lines = fill(text, width)
     while len(narrower := fill(text, width - BALANCE_STEP)) == len(lines) and width > 0:
         lines, width = narrower, width - BALANCE_STEP
-    return lines
+    return tuple(lines)
 
 
 def fill(text, width):

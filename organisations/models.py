@@ -399,7 +399,8 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
     def more_relations(self):
         """How many published relations its page leaves out; needs `with_relation_totals`."""
         return sum(
-            max(getattr(self, f"{name}_total") - RELATED_SHOWN, 0) for name in published_relations()
+            max(getattr(self, f"{name}_total") - RELATED_SHOWN, 0)
+            for name in ("outgoing_relations", "incoming_relations")
         )
 
     def fetch_relations(self):
