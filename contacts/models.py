@@ -6,13 +6,10 @@ from django.db import models
 from django.db.models import (
     Count,
     F,
-    OuterRef,
     Prefetch,
-    Subquery,
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -26,7 +23,7 @@ from editorial.models import (
     Status,
 )
 from editorial.translation import TranslatableMixin, translated_field
-from organisations.models import RELATED_SHOWN, Organisation, first_of_each
+from organisations.models import RELATED_SHOWN, Organisation, first_of_each, related_count
 from pagecache import tags
 
 
@@ -264,16 +261,7 @@ def with_contact_totals(organisations):
     """
     return organisations.annotate(
         **{
-            f"{name}_total": Coalesce(
-                Subquery(
-                    rows.filter(**{field: OuterRef("pk")})
-                    .order_by()
-                    .values(field)
-                    .annotate(count=Count("pk"))
-                    .values("count")
-                ),
-                0,
-            )
+            f"{name}_total": related_count(rows, field)
             for name, (field, rows) in contact_rows().items()
         }
     )

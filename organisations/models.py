@@ -1,6 +1,6 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Window, prefetch_related_objects
+from django.db.models import F, Func, OuterRef, Q, Subquery, Window, prefetch_related_objects
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -133,6 +133,20 @@ def first_of_each(related_rows, field_name, limit):
     ).filter(related_rank__lte=limit)
 
 
+def related_count(related_rows, field_name):
+    """
+    The number of the related rows that point to the outer organisation by `field_name`: a
+    subquery of one row whatever their number (COUNT without GROUP BY), so it needs no
+    Coalesce, and is cheaper for Django to build than an aggregate's.
+    """
+    return Subquery(
+        related_rows.filter(**{field_name: OuterRef("pk")})
+        .order_by()
+        .values(count=Func("pk", function="COUNT")),
+        output_field=models.IntegerField(),
+    )
+
+
 def published_relations():
     """An organisation's relations from and to published others, with what the page shows."""
     published = Status.PUBLISHED
@@ -187,16 +201,7 @@ class OrganisationQuerySet(EditorialQuerySet):
             .prefetch_related("topics", "federal_states", "districts")
             .annotate(
                 **{
-                    f"{name}_total": Coalesce(
-                        Subquery(
-                            rows.filter(**{self.related_field(name): OuterRef("pk")})
-                            .order_by()
-                            .values(self.related_field(name))
-                            .annotate(count=models.Count("pk"))
-                            .values("count")
-                        ),
-                        0,
-                    )
+                    f"{name}_total": related_count(rows, self.related_field(name))
                     for name, rows in published_relations().items()
                 }
             )
