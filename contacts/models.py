@@ -4,10 +4,7 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    Count,
-    F,
     Prefetch,
-    Window,
     prefetch_related_objects,
 )
 from django.urls import reverse
@@ -254,19 +251,6 @@ def contact_rows():
     }
 
 
-def with_contact_totals(organisations):
-    """
-    The organisations with the number of their contact roles and employees that
-    `contacts_of` fetches, `<name>_total`: it needs no window query for one with few.
-    """
-    return organisations.annotate(
-        **{
-            f"{name}_total": related_count(rows, field)
-            for name, (field, rows) in contact_rows().items()
-        }
-    )
-
-
 def contacts_of(organisation, limit=RELATED_SHOWN):
     """
     The organisation's contact roles and employees, of published persons only and at most
@@ -274,34 +258,37 @@ def contacts_of(organisation, limit=RELATED_SHOWN):
 
     They are fetched by whichever part of the page asks first (the structured data, the
     relations picture, the list of contacts) and kept on the organisation; the others find
-    them there without building the queries again. The total of each comes from
-    `with_contact_totals` if the organisation was fetched with it, else with its rows, in the
-    same query. Capping a list takes a window query that costs Django more to build than the
-    database to run, so a list known to be short is fetched plainly.
+    them there without building the queries again.
     """
     cached = organisation.__dict__.get("_contacts_of")
     if cached is not None and cached[0] == limit:
         tags.depends_on(*cached[2])
         return cached[1]
     related = contact_rows()
-    totals = {name: getattr(organisation, f"{name}_total", None) for name in related}
+    # Both numbers first, in one small query: a list known to be short is then fetched plainly,
+    # as keeping the first `limit` takes a window query that costs Django more to build than
+    # the database to run.
+    totals = (
+        Organisation.objects.filter(pk=organisation.pk)
+        .values(
+            **{
+                f"{name}_total": related_count(rows, field)
+                for name, (field, rows) in related.items()
+            }
+        )
+        .get()
+    )
     prefetch_related_objects(
         [organisation],
         *(
             Prefetch(
                 name,
-                rows
-                if totals[name] is not None and totals[name] <= limit
-                else first_of_each(with_total(rows, field), field, limit),
+                rows if totals[f"{name}_total"] <= limit else first_of_each(rows, field, limit),
             )
             for name, (field, rows) in related.items()
         ),
     )
-    fetched = {name: list(getattr(organisation, name).all()) for name in related}
-    for name, rows in fetched.items():
-        if totals[name] is None:
-            totals[name] = rows[0].related_total if rows else 0
-    roles, employees = fetched["contact_roles"], fetched["employees"]
+    roles, employees = list(organisation.contact_roles.all()), list(organisation.employees.all())
     person_tags = [person.page_cache_tag for person in [role.person for role in roles] + employees]
     tags.depends_on(*person_tags)
     contacts = OrganisationContacts(
@@ -311,8 +298,3 @@ def contacts_of(organisation, limit=RELATED_SHOWN):
     )
     organisation._contacts_of = (limit, contacts, person_tags)
     return contacts
-
-
-def with_total(rows, field_name):
-    """Each row with the number of rows that point where it does, before any limit."""
-    return rows.annotate(related_total=Window(Count("pk"), partition_by=F(field_name)))

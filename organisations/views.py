@@ -2,7 +2,6 @@ from django.utils.http import urlencode
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
-from contacts.models import with_contact_totals
 from editorial.pagination import NearestPageMixin
 from editorial.preview import DraftPreviewMixin
 from pagecache import tags
@@ -69,9 +68,7 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):
-    # With the numbers of its relations and contacts, which let most pages fetch their lists
-    # with plain queries (Organisation.fetch_relations, contacts_of).
-    queryset = with_contact_totals(Organisation.objects.with_relation_totals())
+    queryset = Organisation.objects.with_relation_totals()
 
     def get_object(self, queryset=None):
         organisation = super().get_object(queryset)
