@@ -3,10 +3,7 @@ from dataclasses import dataclass
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import (
-    Prefetch,
-    prefetch_related_objects,
-)
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
