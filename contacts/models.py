@@ -3,7 +3,7 @@ from dataclasses import dataclass
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Window, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,7 +17,7 @@ from editorial.models import (
     Status,
 )
 from editorial.translation import TranslatableMixin, translated_field
-from organisations.models import RELATED_SHOWN, Organisation, first_of_each
+from organisations.models import RELATED_SHOWN, Organisation, first_of_each, related_count
 from pagecache import tags
 
 
@@ -237,40 +237,61 @@ class OrganisationContacts:
     left_out: int  # how many more there are than the page names
 
 
-def contacts_of(organisation, limit=RELATED_SHOWN):
-    """
-    The organisation's contact roles and employees, of published persons only and at most
-    `limit` of each, and how many more there are.
-
-    They are fetched into `organisation.contact_roles` and `.employees` by whichever part of
-    the page asks first (the structured data, the relations picture, the list of contacts);
-    the others find them there. The total of each comes with its rows, in the same query.
-    """
-    related = {
+def contact_rows():
+    """An organisation's contact roles and employees of published persons, by the field back."""
+    return {
         "contact_roles": (
             "organisation",
             ContactRole.objects.select_related("person").filter(person__status=Status.PUBLISHED),
         ),
         "employees": ("employer", ContactPerson.objects.published()),
     }
+
+
+def contacts_of(organisation, limit=RELATED_SHOWN):
+    """
+    The organisation's contact roles and employees, of published persons only and at most
+    `limit` of each, and how many more there are.
+
+    They are fetched by whichever part of the page asks first (the structured data, the
+    relations picture, the list of contacts) and kept on the organisation; the others find
+    them there without building the queries again.
+    """
+    cached = organisation.__dict__.get("_contacts_of")
+    if cached is not None and cached[0] == limit:
+        tags.depends_on(*cached[2])
+        return cached[1]
+    related = contact_rows()
+    # Both numbers first, in one small query: a list known to be short is then fetched plainly,
+    # as keeping the first `limit` takes a window query that costs Django more to build than
+    # the database to run.
+    totals = (
+        Organisation.objects.filter(pk=organisation.pk)
+        .values(
+            **{
+                f"{name}_total": related_count(rows, field)
+                for name, (field, rows) in related.items()
+            }
+        )
+        .get()
+    )
     prefetch_related_objects(
         [organisation],
         *(
-            Prefetch(name, first_of_each(with_total(rows, field), field, limit))
+            Prefetch(
+                name,
+                rows if totals[f"{name}_total"] <= limit else first_of_each(rows, field, limit),
+            )
             for name, (field, rows) in related.items()
         ),
     )
     roles, employees = list(organisation.contact_roles.all()), list(organisation.employees.all())
-    tags.depends_on(
-        *(person.page_cache_tag for person in [role.person for role in roles] + employees)
-    )
-    return OrganisationContacts(
+    person_tags = [person.page_cache_tag for person in [role.person for role in roles] + employees]
+    tags.depends_on(*person_tags)
+    contacts = OrganisationContacts(
         roles=roles,
         employees=employees,
-        left_out=sum(max(rows[0].related_total - limit, 0) for rows in (roles, employees) if rows),
+        left_out=sum(max(total - limit, 0) for total in totals.values()),
     )
-
-
-def with_total(rows, field_name):
-    """Each row with the number of rows that point where it does, before any limit."""
-    return rows.annotate(related_total=Window(Count("pk"), partition_by=F(field_name)))
+    organisation._contacts_of = (limit, contacts, person_tags)
+    return contacts

@@ -6,6 +6,7 @@ Coordinates are whole pixels: templates localise floats ("12,5" in German), whic
 not understand.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +44,9 @@ GLYPH_WIDTHS = {
 DEFAULT_GLYPH_WIDTH = 0.7
 
 
+# Wrapping measures the same names and their beginnings again and again, at each width it
+# tries and on each page that shows them: thousands of measurements a page otherwise.
+@functools.lru_cache(maxsize=8192)
 def text_width(text):
     return FONT_SIZE * sum(GLYPH_WIDTHS.get(char, DEFAULT_GLYPH_WIDTH) for char in text)
 
@@ -53,10 +57,17 @@ def wrap(text, width=TEXT_WIDTH):
     balanced: as narrow as the same number of lines allows, so no last word is
     left alone on its line.
     """
+    return list(balanced_lines(str(text), width))
+
+
+# Balancing tries a dozen widths per name, and a name appears on the pages of all its
+# neighbours.
+@functools.lru_cache(maxsize=4096)
+def balanced_lines(text, width):
     lines = fill(text, width)
     while len(narrower := fill(text, width - BALANCE_STEP)) == len(lines) and width > 0:
         lines, width = narrower, width - BALANCE_STEP
-    return lines
+    return tuple(lines)
 
 
 def fill(text, width):

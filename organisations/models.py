@@ -1,7 +1,7 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce, Greatest, RowNumber
+from django.db.models import F, Func, OuterRef, Q, Subquery, Window, prefetch_related_objects
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -133,6 +133,33 @@ def first_of_each(related_rows, field_name, limit):
     ).filter(related_rank__lte=limit)
 
 
+def related_count(related_rows, field_name):
+    """
+    The number of the related rows that point to the outer organisation by `field_name`: a
+    subquery of one row whatever their number (COUNT without GROUP BY), so it needs no
+    Coalesce, and is cheaper for Django to build than an aggregate's.
+    """
+    return Subquery(
+        related_rows.filter(**{field_name: OuterRef("pk")})
+        .order_by()
+        .values(count=Func("pk", function="COUNT")),
+        output_field=models.IntegerField(),
+    )
+
+
+def published_relations():
+    """An organisation's relations from and to published others, with what the page shows."""
+    published = Status.PUBLISHED
+    return {
+        "outgoing_relations": Relation.objects.select_related("target__category").filter(
+            target__status=published
+        ),
+        "incoming_relations": Relation.objects.select_related("source__category").filter(
+            source__status=published
+        ),
+    }
+
+
 class OrganisationQuerySet(EditorialQuerySet):
     def entries(self):
         """The organisations the source describes in an entry of their own."""
@@ -146,58 +173,43 @@ class OrganisationQuerySet(EditorialQuerySet):
         """What a result card shows besides its topics, which organisations.cards adds."""
         return self.select_related("category")
 
-    def for_detail_page(self, limit=RELATED_SHOWN):
+    def for_detail_page(self):
         """
         Everything an organisation's page shows of it, of the others only what is published: a
         page never links to a draft, and an editor's preview of a draft shows what visitors
         will see once it is published. (Its contact persons come from contacts.models.contacts_of.)
 
-        Of relations from and to it at most `limit` each; `more_relations` counts what was
-        left out.
+        Of relations from and to it at most RELATED_SHOWN each; `more_relations` counts what
+        was left out. (The page itself fetches one organisation's relations with
+        `Organisation.fetch_relations`, which is cheaper.)
         """
-        published = Status.PUBLISHED
-        relations = {
-            "outgoing_relations": Relation.objects.select_related("target__category").filter(
-                target__status=published
-            ),
-            "incoming_relations": Relation.objects.select_related("source__category").filter(
-                source__status=published
-            ),
-        }
+        return self.with_relation_totals().prefetch_related(
+            *(
+                models.Prefetch(name, first_of_each(rows, self.related_field(name), RELATED_SHOWN))
+                for name, rows in published_relations().items()
+            )
+        )
+
+    def with_relation_totals(self):
+        """
+        What an organisation's page shows of it but its relations, with the number of its
+        published relations of each direction, `<name>_total`, from which
+        `Organisation.fetch_relations` finds whether it has to leave some out.
+        """
         return (
             self.select_related("category")
-            .prefetch_related(
-                "topics",
-                "federal_states",
-                "districts",
-                *(
-                    models.Prefetch(
-                        name, first_of_each(related_rows, self.related_field(name), limit)
-                    )
-                    for name, related_rows in relations.items()
-                ),
+            .prefetch_related("topics", "federal_states", "districts")
+            .annotate(
+                **{
+                    f"{name}_total": related_count(rows, self.related_field(name))
+                    for name, rows in published_relations().items()
+                }
             )
-            .annotate(more_relations=self.left_out(relations, limit))
         )
 
     def related_field(self, name):
         """The field of the related rows that points back here, e.g. `source`."""
         return self.model._meta.get_field(name).field.name
-
-    def left_out(self, related, limit):
-        """How many rows beyond the first `limit` of each related queryset, added up."""
-        total = models.Value(0)
-        for name, related_rows in related.items():
-            field = self.related_field(name)
-            count = Subquery(
-                related_rows.filter(**{field: OuterRef("pk")})
-                .order_by()
-                .values(field)
-                .annotate(count=models.Count("pk"))
-                .values("count")
-            )
-            total += Greatest(Coalesce(count, 0) - limit, 0)
-        return total
 
     def update_search_documents(self):
         """Writes the search text of these organisations anew, e.g. after topics changed."""
@@ -387,6 +399,36 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
             "source_id", "target_id"
         )
         return {pk for pair in ends for pk in pair} - {self.pk}
+
+    @property
+    def more_relations(self):
+        """How many published relations its page leaves out; needs `with_relation_totals`."""
+        return sum(
+            max(getattr(self, f"{name}_total") - RELATED_SHOWN, 0)
+            for name in ("outgoing_relations", "incoming_relations")
+        )
+
+    def fetch_relations(self):
+        """
+        Its published relations as `for_detail_page` fetches them, for an organisation from
+        `with_relation_totals`. The query that keeps the first RELATED_SHOWN of each direction
+        takes Django longer to build than the database to run; most organisations have
+        fewer, and for them a plain query fetches the same rows.
+        """
+        prefetch_related_objects(
+            [self],
+            *(
+                models.Prefetch(
+                    name,
+                    rows
+                    if getattr(self, f"{name}_total") <= RELATED_SHOWN
+                    else first_of_each(
+                        rows, Organisation.objects.related_field(name), RELATED_SHOWN
+                    ),
+                )
+                for name, rows in published_relations().items()
+            ),
+        )
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})

@@ -68,10 +68,11 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):
-    queryset = Organisation.objects.for_detail_page()
+    queryset = Organisation.objects.with_relation_totals()
 
     def get_object(self, queryset=None):
         organisation = super().get_object(queryset)
+        organisation.fetch_relations()
         tags.depends_on(
             organisation.page_cache_tag,
             *(relation.target.page_cache_tag for relation in organisation.outgoing_relations.all()),
