@@ -24,6 +24,7 @@ class FacetOption:
     # lookups on each of the hundred options of every list page.
     input_id: str
     count_label: str
+    label_lang_attr: str
 
 
 @dataclass
@@ -83,6 +84,9 @@ def facet(filterset, name, options):
                 value in chosen,
                 input_id=f"id_{name}_{number}",
                 count_label=count_label(count),
+                # Names read in the page's language know when they fall back to German; the
+                # legal forms are translated strings, always in it.
+                label_lang_attr=getattr(label, "lang_attr", ""),
             )
             for number, (value, label, count) in enumerate(shown, start=1)
         ],
