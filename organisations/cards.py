@@ -3,7 +3,7 @@ The list's result cards, each rendered once per entry version and language and t
 (pagecache.fragments), so that a list page puts together its 20 cards from the cache.
 """
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
@@ -22,7 +22,8 @@ def card_version(organisation):
 
 
 def render(organisations):
-    prefetch_related_objects(organisations, "topics")
+    # A list, not a related manager: the template reads it without making a queryset per card.
+    prefetch_related_objects(organisations, Prefetch("topics", to_attr="card_topics"))
     return [render_to_string(TEMPLATE, {"organisation": item}) for item in organisations]
 
 

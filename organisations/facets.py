@@ -5,6 +5,10 @@ with the other filters as they are.
 
 from dataclasses import dataclass
 
+from django.utils.formats import localize
+from django.utils.safestring import mark_safe
+from django.utils.translation import ngettext
+
 from .models import LegalForm
 
 FACETS = ("kategorie", "bundesland", "landkreis", "thema", "rechtsform")
@@ -16,6 +20,11 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    # Made here rather than in the template, which would spend a translation tag and a dozen
+    # lookups on each of the hundred options of every list page.
+    input_id: str
+    count_label: str
+    label_lang_attr: str
 
 
 @dataclass
@@ -50,14 +59,35 @@ def selected(filterset, name):
     return {str(value) for value in filterset.form.data.getlist(name)}
 
 
+def count_label(count):
+    """The number of results, with a word for screen readers."""
+    text = ngettext(
+        '%(counter)s<span class="visually-hidden"> Treffer</span>',
+        '%(counter)s<span class="visually-hidden"> Treffer</span>',
+        count,
+    )
+    # Safe: our translated markup around a number.
+    return mark_safe(text % {"counter": localize(count)})
+
+
 def facet(filterset, name, options):
     chosen = selected(filterset, name)
+    shown = [(value, label, count) for value, label, count in options if count or value in chosen]
     return Facet(
         name=name,
         label=filterset.filters[name].label,
         options=[
-            FacetOption(value, label, count, value in chosen)
-            for value, label, count in options
-            if count or value in chosen
+            FacetOption(
+                value,
+                label,
+                count,
+                value in chosen,
+                input_id=f"id_{name}_{number}",
+                count_label=count_label(count),
+                # Names read in the page's language know when they fall back to German; the
+                # legal forms are translated strings, always in it.
+                label_lang_attr=getattr(label, "lang_attr", ""),
+            )
+            for number, (value, label, count) in enumerate(shown, start=1)
         ],
     )

@@ -31,6 +31,9 @@ class Selection:
     def __init__(self, filterset, index=None):
         self.index = index or entry_index.current()
         self.by_filter = {}
+        # A search's matches, best first, with the ordering that ranked them: read once, for
+        # the count and facets and for the pages in that order alike.
+        self.ranked = None
         for name, value in cleaned_filters(filterset):
             selected = self.selected_by(filterset.filters[name], value)
             if selected is not None:
@@ -52,6 +55,11 @@ class Selection:
         filtered = filter_.filter(entries, value)
         if filtered is entries:
             return None
+        ordering = tuple(filtered.query.order_by)
+        if ordering:
+            ids = list(filtered.values_list("pk", flat=True))
+            self.ranked = (ordering, ids)
+            return index.of_ids(ids)
         return index.of_ids(filtered.order_by().values_list("pk", flat=True))
 
     def without(self, excluded):
@@ -73,6 +81,25 @@ class Selection:
     def ids(self, start, stop, descending=False):
         return self.index.ids(self.entries, start, stop, descending)
 
+    def ranked_ids(self, queryset, start, stop):
+        """
+        The ids of the start-th to before the stop-th entry in the order of the search's
+        ranking, if the queryset is in that order; else None. The database need not find and
+        rank the matches once more for the page.
+        """
+        if self.ranked is None or tuple(queryset.query.order_by) != self.ranked[0]:
+            return None
+        data = self.entries.to_bytes((self.index.size + 7) // 8, "little")
+        position, end = self.index.position, len(self.index.position)
+        found = []
+        for pk in self.ranked[1]:
+            at = position[pk] if pk < end else -1
+            if at >= 0 and data[at >> 3] >> (at & 7) & 1:
+                found.append(pk)
+                if len(found) == stop:
+                    break
+        return found[start:stop]
+
 
 def in_name_order(queryset):
     """False in name order, True in reverse name order, None in any other."""
@@ -86,7 +113,8 @@ class SelectionPaginator(Paginator):
     """
     Pages of a selection: its count known without a COUNT, and a page in name order read
     by the ids of its 20 entries, however deep, instead of with an OFFSET the database walks.
-    Other orders, such as a search's ranking, the database sorts.
+    A search's ranking is read with its matches, once (Selection.ranked); other orders, such
+    as by founding year, the database sorts.
     """
 
     def __init__(self, object_list, per_page, *, selection, rows, **kwargs):
@@ -107,6 +135,10 @@ class SelectionPaginator(Paginator):
     def entries(self, bottom, top):
         descending = in_name_order(self.object_list)
         if descending is None:
-            return self.object_list[bottom:top]
+            ids = self.selection.ranked_ids(self.object_list, bottom, top)
+            if ids is None:
+                return self.object_list[bottom:top]
+            rows = self.rows.in_bulk(ids)
+            return [rows[pk] for pk in ids]
         ids = self.selection.ids(bottom, top, descending)
         return self.rows.filter(pk__in=ids).order_by("-name" if descending else "name")

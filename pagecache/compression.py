@@ -1,6 +1,8 @@
 """
-Compressed visitors' pages: each page is compressed once, when the page cache stores it, and
-every later visitor gets the stored body in the encoding their browser accepts.
+Compressed visitors' pages: each page is compressed once per encoding, when the page cache
+stores it for the first request that accepts that encoding, and every later visitor gets the
+stored body in the encoding their browser accepts. A first visit pays for one encoding only:
+nearly every browser accepts Brotli, so gzip is made only if a client asks for it alone.
 
 Only the page cache's visitor path calls this, so only anonymous public pages are compressed:
 never the admin, an editor's page or a page with a CSRF token, whose secrets a compressed
@@ -28,11 +30,35 @@ TEXT_SUFFIXES = ("json", "xml")
 
 
 class StoredPage:
-    """A visitor's response as the page cache keeps it, with its body in each encoding."""
+    """
+    A visitor's response as the page cache keeps it, with its body in each encoding a request
+    asked for so far: None where that encoding came out no shorter than the plain body.
+    """
 
-    def __init__(self, response, bodies):
+    def __init__(self, response, compressible):
         self.response = response
-        self.bodies = bodies
+        self.compressible = compressible
+        self.bodies = {}
+
+    def available(self):
+        """The encodings, best first, that the page has or could still get."""
+        if not self.compressible:
+            return []
+        return [encoding for encoding in ENCODINGS if self.bodies.get(encoding, True) is not None]
+
+    def compress_for(self, request):
+        """
+        Compresses the body in the encoding the request gets, if no request asked for it yet.
+        True if it did: the caller keeps the page again, so that it is done once.
+        """
+        encoding = negotiate(request, self.available())
+        if encoding is None or encoding in self.bodies:
+            return False
+        body = ENCODINGS[encoding](self.response.content)
+        self.bodies[encoding] = body if len(body) < len(self.response.content) else None
+        # No shorter: the next best encoding the request accepts, if any.
+        self.compress_for(request)
+        return True
 
 
 def is_compressible(request, response):
@@ -48,17 +74,16 @@ def is_compressible(request, response):
 
 
 def prepare(request, response):
-    """The public response and its compressed bodies, to be stored and served by for_request."""
-    bodies = {}
-    if is_compressible(request, response):
-        for encoding, compress in ENCODINGS.items():
-            body = compress(response.content)
-            if len(body) < len(response.content):
-                bodies[encoding] = body
-    if bodies:
+    """
+    The public response, to be stored and served by for_request, compressed in the encoding
+    this request gets; other encodings follow when a request asks for them.
+    """
+    stored = StoredPage(response, is_compressible(request, response))
+    if stored.compressible:
         # Shared caches must keep a copy per encoding, and hand each browser its own.
         patch_vary_headers(response, ["Accept-Encoding"])
-    return StoredPage(response, bodies)
+        stored.compress_for(request)
+    return stored
 
 
 def accepted_encodings(request):
@@ -110,7 +135,7 @@ def for_request(request, stored):
     what it keeps, so the response is changed in place.
     """
     response = stored.response
-    encoding = negotiate(request, stored.bodies)
+    encoding = negotiate(request, [name for name in ENCODINGS if stored.bodies.get(name)])
     if encoding:
         response.content = stored.bodies[encoding]
         response["Content-Length"] = str(len(response.content))

@@ -166,6 +166,9 @@ class PageCacheMiddleware:
             if state.is_current():
                 page.show(state)
                 if kept is not None:
+                    # The first request for an encoding the page lacks compresses it once.
+                    if kept.compress_for(request):
+                        cache.set(page.cache_key, (kept, state), settings.PAGE_CACHE_TIMEOUT)
                     response = compression.for_request(request, kept)
                     answer = page.conditional_response(response) or response
                 # Only the validators of a page too large to keep: a matching ETag still

@@ -57,6 +57,30 @@ def test_cached_page_is_not_compressed_again(client, seed, monkeypatch):
     assert sorted(calls) == ["br", "gzip"]
 
 
+def test_first_visit_compresses_only_the_encoding_it_accepts(client, seed, monkeypatch):
+    calls = []
+    counting = {
+        name: (lambda body, name=name, compress=compress: calls.append(name) or compress(body))
+        for name, compress in compression.ENCODINGS.items()
+    }
+    monkeypatch.setattr(compression, "ENCODINGS", counting)
+
+    client.get(GERMAN_LIST, headers={"Accept-Encoding": BROWSER})
+
+    assert calls == ["br"]
+
+
+def test_encoding_asked_for_later_decodes_to_the_page_kept_before(client, seed):
+    plain = client.get(GERMAN_LIST)
+    client.get(GERMAN_LIST, headers={"Accept-Encoding": BROWSER})
+
+    later = client.get(GERMAN_LIST, headers={"Accept-Encoding": "gzip"})
+
+    assert later["Content-Encoding"] == "gzip"
+    assert gzip.decompress(later.content) == plain.content
+    assert client.get(GERMAN_LIST).content == plain.content
+
+
 def test_request_without_accept_encoding_gets_the_plain_page(client, seed):
     response = client.get(GERMAN_LIST)
     assert "Content-Encoding" not in response

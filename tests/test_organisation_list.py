@@ -298,6 +298,9 @@ def names_the_filters_select(query):
         "thema=wasserstoff&sortierung=-name",
         "q=netzwerk&sortierung=name",
         "q=netzwerk",
+        "q=lausitz&rechtsform=ev",
+        "q=lausitz&kategorie=netzwerk&sortierung=relevanz",
+        "q=netzwerk&sortierung=-gruendung",
         "sortierung=-gruendung&kategorie=netzwerk",
     ],
 )

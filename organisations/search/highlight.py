@@ -7,6 +7,8 @@ space). To mark the original text, normalisation is repeated here character by c
 remembering for every normalised character where in the original it came from.
 """
 
+from functools import lru_cache
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -15,11 +17,21 @@ from .text import normalise
 EXCERPT_LENGTH = 220
 
 
+@lru_cache(maxsize=4096)
+def _normalised_character(character):
+    """
+    One character normalised, or a space for a separator. Kept per character: a results page
+    holds some 10,000 characters of a few dozen different ones, and normalising each anew
+    took a third of a search's time.
+    """
+    return normalise(character) or " "
+
+
 def _normalised_with_positions(text):
     """The normalised text and, per character of it, the index of its origin in `text`."""
     characters, positions = [], []
     for index, character in enumerate(text):
-        for folded in normalise(character) or " ":
+        for folded in _normalised_character(character):
             # A run of separators becomes one space, as in normalise().
             if folded == " " and (not characters or characters[-1] == " "):
                 continue
