@@ -584,11 +584,21 @@ bench/export_datasette.py wrote them for Datasette, so that both are asked for t
 LIMITS = """
 ## What limits the first visits
 
-- The same two shared cores run wrk, gunicorn's workers (or Datasette) and the database, as in
-  the measurements of single pages: wrk's req/s and p99 are those of a machine at full load.
-- A first visit renders the page, counts the facets of its filters and, on the list, counts
-  the results for the page numbers; nothing of it can come from the page cache. Deep pages
-  cost the site an `OFFSET`, Datasette's keyset pages do not.
+- The processor. A first visit costs the site 20–50 ms of Python per page in-process (the
+  tables above), nearly all of it CPU: building the queries, rendering the template, compressing
+  the page. Two cores shared by wrk, five gunicorn workers and the database serve at most some
+  70–80 such pages a second, so 16 connections queue: by Little's law the median wait is about
+  16 / (req/s), some 200 ms, and the p99 is the slowest pages (searches for common words, which
+  rank thousands of matches, 100–300 ms alone) times the queue. The p99 target at 16
+  connections needs either less CPU per page or more cores; the in-process targets show the
+  single page.
+- The organisation page still takes 15–23 ms to render for the first time (queries of its
+  relations, contacts and facts, the relations picture, the template): above the 10 ms target.
+- The list's counts, facet counts and pages in name order come from the in-memory entry index
+  (organisations/entry_index.py), which each worker builds once per version of the list (about
+  a second at 100,000 entries, during the warm-up here); a search is matched once in the
+  database. Other orders than by name still cost an `OFFSET` on deep pages; Datasette's keyset
+  pages do not.
 - Datasette's table page counts its facets and rows on every request too; its search is whole
   words of FTS5, the site's also parts of words.
 """
