@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path(_("offene-daten/"), include("opendata.urls")),
     path(_("netzwerk/"), NetworkView.as_view(), name="network"),
     path("", include("legal.urls")),
+    path("", include("suggestions.urls")),
     prefix_default_language=False,
 )
 

@@ -1,0 +1,231 @@
+"""
+The public forms. They are model forms of Organisation, never saved: the model's own rules
+check them as they check the admin's form (one set of rules), and the proposed values go
+into a Suggestion. Spam is kept out by a honeypot, a signed minimum fill time, limits on
+length and links, and the rate limit of the views.
+"""
+
+import re
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from editorial.history import comparable, field_values
+from organisations.models import Organisation
+
+from .models import CORRECTION_FIELDS, NEW_ENTRY_FIELDS, Suggestion, json_value
+
+# The hidden field bots fill in; people never see it.
+HONEYPOT_FIELD = "homepage"
+STARTED_FIELD = "started"
+STARTED_SALT = "suggestions.started"
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+# Free text fields without a limit of their own in the model.
+TEXT_LIMITS = {"description": 5000, "note": 2000, "contact": 1000}
+
+LABELS = {
+    "name": _("Name"),
+    "acronym": _("Abkürzung"),
+    "alternative_name": _("Weiterer Name"),
+    "category": _("Kategorie"),
+    "description": _("Beschreibung"),
+    "founding_year": _("Gründungsjahr"),
+    "legal_form": _("Rechtsform"),
+    "website": _("Website"),
+    "federal_states": _("Bundesländer"),
+    "districts": _("Landkreise und kreisfreie Städte"),
+    "topics": _("Themen"),
+}
+
+
+def started_token(now=None):
+    """The signed time the form was shown, for the minimum fill time."""
+    return signing.dumps(now if now is not None else time.time(), salt=STARTED_SALT)
+
+
+class TranslatedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class TranslatedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class SuggestionForm(forms.ModelForm):
+    note = forms.CharField(
+        label=_("Anmerkung für die Redaktion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    source_url = forms.URLField(
+        label=_("Quelle (Link)"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("Wo steht, was Sie vorschlagen? Zum Beispiel die Website der Organisation."),
+    )
+    submitter_name = forms.CharField(label=_("Ihr Name"), required=False, max_length=100)
+    submitter_email = forms.EmailField(
+        label=_("Ihre E-Mail-Adresse"),
+        required=False,
+        help_text=_(
+            "Freiwillig, nur für Rückfragen der Redaktion. Die Website schickt Ihnen keine "
+            "automatische E-Mail."
+        ),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []  # each form names its own
+        labels = LABELS
+        help_texts = dict.fromkeys(LABELS, "")
+        field_classes = {
+            "category": TranslatedChoiceField,
+            "federal_states": TranslatedMultipleChoiceField,
+            "districts": TranslatedMultipleChoiceField,
+            "topics": TranslatedMultipleChoiceField,
+        }
+        widgets = {"website": forms.URLInput}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the entry is now, before validation writes the input onto the instance.
+        self.original = field_values(self.instance) if self.instance.pk else {}
+        for name, limit in TEXT_LIMITS.items():
+            if name in self.fields:
+                self.fields[name].validators.append(MaxLengthValidator(limit))
+                self.fields[name].widget.attrs["maxlength"] = limit
+        if "website" in self.fields:
+            self.fields["website"].assume_scheme = "https"
+
+    def _get_validation_exclusions(self):
+        # Checked, though not in the form: the model's rule that an entry needs a category.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("is_entry")
+        return exclusions
+
+    SUBMITTER_FIELDS = ("submitter_name", "submitter_email")
+
+    def entry_fields(self):
+        return [field for field in self if field.name not in self.SUBMITTER_FIELDS]
+
+    def submitter_fields(self):
+        return [self[name] for name in self.SUBMITTER_FIELDS]
+
+    @property
+    def started_token(self):
+        return started_token()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_fill_time()
+        texts = [value for value in cleaned_data.values() if isinstance(value, str)]
+        links = sum(len(LINK.findall(text)) for text in texts) - sum(
+            1 for name in ("website", "source_url") if cleaned_data.get(name)
+        )
+        if links > settings.SUGGESTION_MAX_LINKS:
+            raise forms.ValidationError(
+                _("Bitte nennen Sie höchstens %(count)s Links im Text.")
+                % {"count": settings.SUGGESTION_MAX_LINKS},
+                code="too_many_links",
+            )
+        return cleaned_data
+
+    def check_fill_time(self):
+        try:
+            started = signing.loads(
+                self.data.get(STARTED_FIELD, ""),
+                salt=STARTED_SALT,
+                max_age=settings.SUGGESTION_MAX_FILL_SECONDS,
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                _(
+                    "Das Formular ist abgelaufen. Bitte prüfen Sie Ihre Angaben und senden Sie "
+                    "es erneut."
+                ),
+                code="expired",
+            ) from None
+        if time.time() - float(started) < settings.SUGGESTION_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das "
+                    "Formular erneut."
+                ),
+                code="too_fast",
+            )
+
+    def proposed_values(self):
+        values = {}
+        for name in self._meta.fields:
+            field = Organisation._meta.get_field(name)
+            values[field.attname] = json_value(field, self.cleaned_data[name])
+        return values
+
+    def suggestion(self):
+        """The unsaved suggestion of this valid form."""
+        return Suggestion(
+            data=self.proposed_values(),
+            note=self.cleaned_data["note"],
+            source_url=self.cleaned_data["source_url"],
+            submitter_name=self.cleaned_data["submitter_name"],
+            submitter_email=self.cleaned_data["submitter_email"],
+        )
+
+
+class CorrectionForm(SuggestionForm):
+    class Meta(SuggestionForm.Meta):
+        fields = CORRECTION_FIELDS
+
+    def proposed_values(self):
+        """Only what the visitor changed."""
+        model_fields = (Organisation._meta.get_field(name) for name in self._meta.fields)
+        return {
+            field.attname: value
+            for field, value in zip(model_fields, super().proposed_values().values(), strict=True)
+            if comparable(field, value) != comparable(field, self.original[field.attname])
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.errors and not self.proposed_values() and not cleaned_data.get("note"):
+            raise forms.ValidationError(
+                _("Bitte ändern Sie mindestens ein Feld oder schreiben Sie eine Anmerkung."),
+                code="unchanged",
+            )
+        return cleaned_data
+
+    def suggestion(self):
+        suggestion = super().suggestion()
+        suggestion.kind = Suggestion.Kind.CORRECTION
+        suggestion.organisation = Organisation.objects.get(pk=self.instance.pk)
+        suggestion.title = suggestion.organisation.name
+        suggestion.entry_version = suggestion.organisation.version
+        return suggestion
+
+
+class NewEntryForm(SuggestionForm):
+    contact = forms.CharField(
+        label=_("Kontakt der Organisation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Anschrift, Telefon oder E-Mail, wie sie im Verzeichnis stehen sollen."),
+    )
+
+    class Meta(SuggestionForm.Meta):
+        fields = NEW_ENTRY_FIELDS
+
+    def suggestion(self):
+        suggestion = super().suggestion()
+        suggestion.kind = Suggestion.Kind.NEW_ENTRY
+        suggestion.title = self.cleaned_data["name"]
+        suggestion.contact = self.cleaned_data["contact"]
+        return suggestion
