@@ -334,27 +334,38 @@ EMAIL_URL = os.environ.get("EMAIL_URL", "")
 if EMAIL_URL:
     _email = urlsplit(EMAIL_URL)
     if _email.scheme not in {"smtp", "submission", "smtps"}:
-        raise ImproperlyConfigured("EMAIL_URL must start with smtp://, submission:// or smtps://")
-    EMAIL_HOST = _email.hostname or "localhost"
-    EMAIL_PORT = _email.port or {"smtp": 25, "submission": 587, "smtps": 465}[_email.scheme]
-    EMAIL_HOST_USER = unquote(_email.username or "")
-    EMAIL_HOST_PASSWORD = unquote(_email.password or "")
-    EMAIL_USE_TLS = _email.scheme == "submission"
-    EMAIL_USE_SSL = _email.scheme == "smtps"
+        # The address may hold a password: name only its scheme.
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with smtp://, submission:// or smtps://, not {_email.scheme}:"
+        )
+    _smtp = {
+        "host": _email.hostname or "localhost",
+        "port": _email.port or {"smtp": 25, "submission": 587, "smtps": 465}[_email.scheme],
+        "username": unquote(_email.username or ""),
+        "password": unquote(_email.password or ""),
+        "use_tls": _email.scheme == "submission",
+        "use_ssl": _email.scheme == "smtps",
+    }
+elif os.environ.get("EMAIL_HOST"):
+    _smtp = {
+        "host": os.environ["EMAIL_HOST"],
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "use_ssl": env_bool("EMAIL_USE_SSL", False),
+    }
 else:
-    EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
-# A mail server that hangs must not hold a visitor's request for long.
-EMAIL_TIMEOUT = 10
+    _smtp = None
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if _smtp is None
+    # A mail server that hangs must not hold a visitor's request for long.
+    else {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {**_smtp, "timeout": 10},
+    }
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Who hears of each new suggestion, besides the members of the "Redaktion" group.
 DIRECTORY_EDITOR_EMAILS = env_list("DIRECTORY_EDITOR_EMAILS", [])

@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
-from editorial.history import comparable, display_value, field_values
+from editorial.history import comparable, display_value
 from editorial.models import Status
 from organisations.models import Organisation
 
@@ -55,6 +55,19 @@ def json_value(field, value):
     if field.is_relation:
         return value.pk if value is not None else None
     return value
+
+
+def entry_values(entry):
+    """The entry's public fields as `editorial.history.field_values` keeps them, with the m2m."""
+    values = {}
+    for field in (Organisation._meta.get_field(name) for name in CORRECTION_FIELDS):
+        if field.many_to_many:
+            values[field.attname] = sorted(
+                related.pk for related in getattr(entry, field.name).all()
+            )
+        else:
+            values[field.attname] = getattr(entry, field.attname)
+    return values
 
 
 class SuggestionQuerySet(models.QuerySet):
@@ -131,7 +144,7 @@ class Suggestion(models.Model):
 
     def changes(self):
         """Each proposed field: (name, label, value now, proposed value), in the form's order."""
-        current = field_values(self.organisation) if self.organisation else {}
+        current = entry_values(self.organisation) if self.organisation else {}
         rows = []
         for field in (Organisation._meta.get_field(name) for name in CORRECTION_FIELDS):
             if field.attname not in self.data:
