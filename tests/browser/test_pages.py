@@ -20,13 +20,13 @@ from ..support.browser import (
     focus_problems,
     tab,
 )
-from ..support.site_pages import ENGLISH_PAGES, GERMAN_PAGES, HOME, ORGANISATION
+from ..support.site_pages import ENGLISH_PAGES, FORM_PAGES, GERMAN_PAGES, HOME, ORGANISATION
 
 pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
-PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES]
+PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES, *FORM_PAGES]
 ACCESSIBILITY_CHECKED = {
-    page.id for page in [*GERMAN_PAGES, HOME.in_english(), ORGANISATION.in_english()]
+    page.id for page in [*GERMAN_PAGES, *FORM_PAGES, HOME.in_english(), ORGANISATION.in_english()]
 }
 NARROW = {"width": 320, "height": 640}
 
