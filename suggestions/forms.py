@@ -96,7 +96,8 @@ class SuggestionForm(forms.ModelForm):
         widgets = {"website": forms.URLInput}
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Labels as on the site's other forms, without a colon.
+        super().__init__(*args, label_suffix="", **kwargs)
         # What the entry is now, before validation writes the input onto the instance.
         self.original = entry_values(self.instance) if self.instance.pk else {}
         for name, limit in TEXT_LIMITS.items():

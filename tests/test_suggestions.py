@@ -73,7 +73,7 @@ def test_correction_form_shows_the_entry_as_it_is(client, seed):
     assert form["name"].value() == "Wirtschaftsregion Lausitz GmbH"
     assert form["legal_form"].value() == "gmbh"
     page = response.content.decode()
-    assert '<label for="id_name">Name:</label>' in page
+    assert '<label for="id_name">Name</label>' in page
     assert 'value="Wirtschaftsregion Lausitz GmbH"' in page
 
 
