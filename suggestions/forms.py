@@ -121,6 +121,24 @@ class SuggestionForm(forms.ModelForm):
     def submitter_fields(self):
         return [self[name] for name in self.SUBMITTER_FIELDS]
 
+    def _update_errors(self, errors):
+        # The model's rule that an entry needs a category is about the category field: shown
+        # there and linked from the summary like the field's other errors.
+        if "category" in self.fields and hasattr(errors, "error_dict"):
+            rule = next(
+                constraint
+                for constraint in Organisation._meta.constraints
+                if constraint.name == "organisation_entry_has_category"
+            ).get_violation_error_message()
+            general = errors.error_dict.get(forms.forms.NON_FIELD_ERRORS, [])
+            about_category = [error for error in general if rule in error.messages]
+            if about_category:
+                errors.error_dict.setdefault("category", []).extend(about_category)
+                general[:] = [error for error in general if error not in about_category]
+                if not general:
+                    del errors.error_dict[forms.forms.NON_FIELD_ERRORS]
+        super()._update_errors(errors)
+
     @property
     def started_token(self):
         return started_token()
