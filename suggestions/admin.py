@@ -19,11 +19,16 @@ class RejectForm(forms.Form):
 
 @admin.register(Suggestion)
 class SuggestionAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "state", "created_at", "notification_failed"]
+    list_display = ["__str__", "kind", "state", "created_at", "notification"]
     list_filter = ["state", "kind", "notification_failed"]
     search_fields = ["title", "note", "contact", "submitter_name", "submitter_email"]
     list_select_related = ["organisation"]
     date_hierarchy = "created_at"
+
+    @admin.display(description="Benachrichtigung", ordering="notification_failed")
+    def notification(self, suggestion):
+        # Only the exception needs the editors' eye.
+        return "fehlgeschlagen" if suggestion.notification_failed else ""
 
     def has_add_permission(self, request):
         # Suggestions come from the public forms only.
