@@ -14,6 +14,7 @@ from organisations.models import Category, Organisation, Topic
 from suggestions.forms import started_token
 from suggestions.models import Suggestion
 
+from .support.redis import use_shared_cache
 from .support.servers import free_port
 from .support.suggestions import (
     CORRECTION_URL,
@@ -162,11 +163,11 @@ def test_a_new_entry_with_a_name_taken_is_refused_as_in_the_admin(client, sugges
 def test_errors_are_summed_up_at_the_top_linked_to_their_fields(client, suggest):
     response = suggest(NEW_ENTRY_URL, new_entry(name="", website="kein link", topics=["999"]))
     page = response.content.decode()
-    summary = page[page.index('error-summary') :]
+    summary = page[page.index("error-summary") :]
     assert '<a href="#id_name">Name:' in summary
     assert '<a href="#id_website">Website:' in summary
     assert '<a href="#id_topics_0">Themen:' in summary
-    assert page.index('error-summary') < page.index("<form")
+    assert page.index("error-summary") < page.index("<form")
 
 
 def test_visitor_text_is_escaped_when_the_form_comes_back(client, suggest):
@@ -233,6 +234,17 @@ def test_the_rate_limit_counts_per_address(client, suggest, settings):
         REMOTE_ADDR="192.0.2.7",
     )
     assert other.status_code == 302
+
+
+def test_the_rate_limit_is_shared_by_app_servers_through_redis(suggest, settings):
+    use_shared_cache(settings)
+    settings.SUGGESTION_RATE_LIMIT = 1
+    netzwerk = Category.objects.get(slug="netzwerk")
+    first_server, second_server = Client(), Client()
+    assert first_server.post(NEW_ENTRY_URL, new_entry(category=netzwerk.pk)).status_code == 302
+    refused = second_server.post(NEW_ENTRY_URL, new_entry(name="Zweite", category=netzwerk.pk))
+    assert refused.status_code == 429
+    assert Suggestion.objects.count() == 1
 
 
 def test_too_many_links_in_the_text_are_refused(client, suggest):
