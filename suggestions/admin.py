@@ -70,6 +70,10 @@ class SuggestionAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/suggestions/suggestion/review.html", context)
 
     def accept(self, request, suggestion):
+        # Taking over writes the entry: the editor needs the right to do that in the admin too.
+        needed = "add" if suggestion.kind == Suggestion.Kind.NEW_ENTRY else "change"
+        if not request.user.has_perm(f"organisations.{needed}_organisation"):
+            raise PermissionDenied
         proposed = {name for name, *_ in suggestion.changes()}
         if suggestion.kind == Suggestion.Kind.NEW_ENTRY:
             chosen = sorted(proposed)

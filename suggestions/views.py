@@ -43,7 +43,9 @@ class SuggestionFormView(FormView):
         if request.POST.get(HONEYPOT_FIELD):
             raise HoneypotFilled("Suggestion honeypot filled in")
         if over_rate_limit(request):
-            return render(request, "429.html", status=429)
+            response = render(request, "429.html", status=429)
+            response["Retry-After"] = settings.SUGGESTION_RATE_WINDOW
+            return response
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):

@@ -213,6 +213,7 @@ def test_the_rate_limit_gets_the_429_page_and_stores_nothing(client, suggest, se
     assert suggest(NEW_ENTRY_URL, new_entry(category=netzwerk.pk)).status_code == 302
     response = suggest(NEW_ENTRY_URL, new_entry(name="Zweite Initiative", category=netzwerk.pk))
     assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     assert "Zu viele Anfragen" in response.content.decode()
     assert list(Suggestion.objects.values_list("title", flat=True)) == ["Lausitzer Solarinitiative"]
 
@@ -367,6 +368,19 @@ def test_accepting_takes_over_the_chosen_fields_as_one_version(editor, correctio
 
     comments = [v.revision.comment for v in Version.objects.get_for_object(entry)]
     assert comments.count(f"Vorschlag #{correction.pk} übernommen") == 1
+
+
+def test_accepting_needs_the_right_to_change_the_entry(editor, correction):
+    user = User.objects.get(username="redakteurin")
+    user.groups.clear()
+    user.user_permissions.add(
+        *Group.objects.get(name="Redaktion").permissions.filter(
+            content_type__app_label="suggestions"
+        )
+    )
+    response = editor.post(review_url(correction), {"accept": "1", "fields": ["acronym"]})
+    assert response.status_code == 403
+    assert Organisation.objects.get(pk=correction.organisation_id).acronym == ""
 
 
 def test_accepting_needs_a_chosen_field(editor, correction):
