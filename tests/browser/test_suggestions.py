@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from organisations.models import Organisation
 from suggestions.models import Suggestion
 
-from ..support.browser import log_in, tab
+from ..support.browser import axe_violations, describe, log_in, tab
 
 pytestmark = pytest.mark.browser
 
@@ -92,3 +92,18 @@ def test_a_suggested_entry_ends_as_a_published_page(browser, site):
         visitor.goto(entry.get_absolute_url())
         expect(visitor.get_by_role("heading", level=1)).to_have_text("Lausitzer Solarinitiative")
         expect(visitor.locator("dl.facts")).to_contain_text("Wasserstoff")
+
+
+@pytest.mark.db_agnostic
+@pytest.mark.parametrize("path", ["/eintrag-vorschlagen/", "/en/suggest-entry/"])
+def test_errors_are_accessible_and_lead_to_their_fields(browser, live_site, path):
+    with tab(browser, live_site) as visitor:
+        visitor.goto(path)
+        visitor.locator("#id_website").fill("kein link")
+        visitor.locator("button[type=submit]").click()
+        summary = visitor.get_by_role("alert")
+        expect(summary).to_be_visible()
+        assert describe(axe_violations(visitor)) == ""
+        summary.locator('a[href="#id_website"]').click()
+        expect(visitor.locator("#id_website")).to_be_focused()
+        expect(visitor.locator("#id_website")).to_have_attribute("aria-invalid", "true")
