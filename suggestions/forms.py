@@ -228,6 +228,7 @@ class CorrectionForm(SuggestionForm):
         suggestion.organisation = Organisation.objects.get(pk=self.instance.pk)
         suggestion.title = suggestion.organisation.name
         suggestion.entry_version = suggestion.organisation.version
+        suggestion.entry_updated_at = suggestion.organisation.updated_at
         return suggestion
 
 

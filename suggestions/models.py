@@ -108,6 +108,7 @@ class Suggestion(models.Model):
     data = models.JSONField("Vorgeschlagene Werte", default=dict)
     # The entry as the visitor saw it, to warn when an editor changed it since.
     entry_version = models.PositiveIntegerField("Bearbeitungsstand des Eintrags", null=True)
+    entry_updated_at = models.DateTimeField("Eintrag geändert am", null=True)
     contact = models.TextField("Kontakt der Organisation", blank=True)
     note = models.TextField("Anmerkung", blank=True)
     source_url = models.URLField("Quelle", max_length=500, blank=True)
@@ -142,8 +143,11 @@ class Suggestion(models.Model):
 
     @property
     def entry_changed_since(self):
-        """Whether an editor saved the entry after the visitor loaded it."""
-        return self.organisation is not None and self.organisation.version != self.entry_version
+        """Whether the entry was saved after the visitor loaded it (in the admin or otherwise)."""
+        entry = self.organisation
+        return entry is not None and (
+            entry.version != self.entry_version or entry.updated_at != self.entry_updated_at
+        )
 
     def changes(self):
         """Each proposed field: (name, label, value now, proposed value), in the form's order."""

@@ -346,8 +346,13 @@ def test_the_review_compares_each_proposed_field_with_the_entry(editor, correcti
     assert "wurde geändert, nachdem" not in page
 
 
-def test_the_review_warns_when_the_entry_changed_since(editor, correction):
-    Organisation.objects.filter(pk=correction.organisation_id).update(version=99)
+@pytest.mark.parametrize(
+    "change",
+    [{"version": 99}, {"updated_at": timezone.now() + timezone.timedelta(minutes=1)}],
+    ids=["edited in the admin", "saved otherwise"],
+)
+def test_the_review_warns_when_the_entry_changed_since(editor, correction, change):
+    Organisation.objects.filter(pk=correction.organisation_id).update(**change)
     page = editor.get(review_url(correction)).content.decode()
     assert "Der Eintrag wurde geändert, nachdem der Vorschlag gemacht wurde" in page
 

@@ -52,6 +52,10 @@ class Migration(migrations.Migration):
                         null=True, verbose_name="Bearbeitungsstand des Eintrags"
                     ),
                 ),
+                (
+                    "entry_updated_at",
+                    models.DateTimeField(null=True, verbose_name="Eintrag geändert am"),
+                ),
                 ("contact", models.TextField(blank=True, verbose_name="Kontakt der Organisation")),
                 ("note", models.TextField(blank=True, verbose_name="Anmerkung")),
                 ("source_url", models.URLField(blank=True, max_length=500, verbose_name="Quelle")),
