@@ -146,10 +146,13 @@ class SuggestionForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self.check_fill_time()
-        texts = [value for value in cleaned_data.values() if isinstance(value, str)]
-        links = sum(len(LINK.findall(text)) for text in texts) - sum(
-            1 for name in ("website", "source_url") if cleaned_data.get(name)
-        )
+        # The address fields are one link each by nature; the free text is where spam links go.
+        texts = [
+            value
+            for name, value in cleaned_data.items()
+            if isinstance(value, str) and name not in ("website", "source_url")
+        ]
+        links = sum(len(LINK.findall(text)) for text in texts)
         if links > settings.SUGGESTION_MAX_LINKS:
             raise forms.ValidationError(
                 _("Bitte nennen Sie höchstens %(count)s Links im Text.")

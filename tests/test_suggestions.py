@@ -256,6 +256,18 @@ def test_too_many_links_in_the_text_are_refused(client, suggest):
     assert not Suggestion.objects.exists()
 
 
+def test_the_website_and_source_are_no_links_in_the_text(client, suggest):
+    netzwerk = Category.objects.get(slug="netzwerk")
+    links = " ".join(f"https://seite{n}.example/" for n in range(3))
+    data = new_entry(
+        category=netzwerk.pk,
+        description=links,
+        website="www.solar.example.org",
+        source_url="https://www.solar.example.org/impressum",
+    )
+    assert suggest(NEW_ENTRY_URL, data).status_code == 302
+
+
 def test_overlong_text_is_refused(client, suggest):
     netzwerk = Category.objects.get(slug="netzwerk")
     response = suggest(NEW_ENTRY_URL, new_entry(category=netzwerk.pk, description="x" * 5001))
