@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from organisations.models import Category, Organisation, Topic
+from pagecache.middleware import PageCacheMiddleware
 from suggestions.forms import started_token
 from suggestions.models import Suggestion
 
@@ -188,6 +189,13 @@ def test_the_honeypot_gets_the_400_page_and_stores_nothing(client, suggest):
     assert not Suggestion.objects.exists()
 
 
+def test_the_english_honeypot_answer_is_english(client, suggest):
+    response = suggest("/en/suggest-entry/", new_entry(homepage="spam.example"))
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
+    assert not Suggestion.objects.exists()
+
+
 def test_a_form_sent_too_fast_stores_nothing(client, suggest):
     netzwerk = Category.objects.get(slug="netzwerk")
     data = new_entry(category=netzwerk.pk, started=started_token())
@@ -287,6 +295,13 @@ def test_form_pages_set_only_the_csrf_cookie_and_are_never_cached(client, seed, 
     second = Client().get(path)
     assert set(second.cookies) == {"csrftoken"}
     assert second.context is not None
+
+
+def test_the_page_cache_keeps_no_page_that_sets_a_cookie(client, seed):
+    # The second safeguard, beside `no-store`: a page setting the CSRF cookie is never public.
+    response = client.get(NEW_ENTRY_URL)
+    del response["Cache-Control"]
+    assert not PageCacheMiddleware(lambda request: response).is_public(response)
 
 
 # --- Mail to the editors -----------------------------------------------------------------
