@@ -25,6 +25,8 @@ STARTED_FIELD = "started"
 STARTED_SALT = "suggestions.started"
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 # Free text fields without a limit of their own in the model.
+# The largest primary key a database column holds (a signed 64-bit integer).
+BIGGEST_KEY = 2**63 - 1
 TEXT_LIMITS = {"description": 5000, "note": 2000, "contact": 1000}
 
 LABELS = {
@@ -57,6 +59,22 @@ class TranslatedMultipleChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj):
         return obj.display_name
+
+    def _check_values(self, value):
+        # A number beyond the database's integers is no choice; Django would pass it on to
+        # the query, where SQLite fails with an OverflowError (tests/test_suggestion_fuzzing.py).
+        for pk in value:
+            try:
+                too_large = abs(int(pk)) > BIGGEST_KEY
+            except (TypeError, ValueError):
+                continue  # Django's own check refuses it
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 class SuggestionForm(forms.ModelForm):

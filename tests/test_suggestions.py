@@ -171,6 +171,14 @@ def test_errors_are_summed_up_at_the_top_linked_to_their_fields(client, suggest)
     assert page.index("error-summary") < page.index("<form")
 
 
+@pytest.mark.parametrize("field", ["federal_states", "districts", "topics", "category"])
+def test_a_choice_beyond_the_databases_numbers_is_refused(client, suggest, field):
+    response = suggest(CORRECTION_URL, correction_data(client, **{field: "9" * 30}))
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+    assert not Suggestion.objects.exists()
+
+
 def test_visitor_text_is_escaped_when_the_form_comes_back(client, suggest):
     response = suggest(NEW_ENTRY_URL, new_entry(name="<script>alert(1)</script>"))
     page = response.content.decode()

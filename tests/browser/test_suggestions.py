@@ -82,12 +82,14 @@ def test_a_suggested_entry_ends_as_a_published_page(browser, site):
         editor.goto(f"/admin/suggestions/suggestion/{suggestion.pk}/change/")
         editor.get_by_role("button", name="Übernehmen").click()
         expect(editor.get_by_text("ist ein Entwurf")).to_be_visible()
+        editor.wait_for_load_state("load")  # the admin's scripts, before changing the form
         editor.get_by_label("Status").select_option(label="Veröffentlicht")
         editor.get_by_role("button", name="Sichern", exact=True).click()
         expect(editor.get_by_text("wurde erfolgreich geändert")).to_be_visible()
         editor.wait_for_load_state("load")
 
     entry = Organisation.objects.get(name="Lausitzer Solarinitiative")
+    assert [topic.name for topic in entry.topics.all()] == ["Wasserstoff"]
     with tab(browser, site) as visitor:
         visitor.goto(entry.get_absolute_url())
         expect(visitor.get_by_role("heading", level=1)).to_have_text("Lausitzer Solarinitiative")
