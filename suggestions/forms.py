@@ -11,6 +11,7 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -87,7 +88,6 @@ class SuggestionForm(forms.ModelForm):
         label=_("Quelle (Link)"),
         required=False,
         max_length=500,
-        assume_scheme="https",
         help_text=_("Wo steht, was Sie vorschlagen? Zum Beispiel die Website der Organisation."),
     )
     submitter_name = forms.CharField(label=_("Ihr Name"), required=False, max_length=100)
@@ -111,7 +111,6 @@ class SuggestionForm(forms.ModelForm):
             "districts": TranslatedMultipleChoiceField,
             "topics": TranslatedMultipleChoiceField,
         }
-        widgets = {"website": forms.URLInput}
 
     def __init__(self, *args, **kwargs):
         # Labels as on the site's other forms, without a colon.
@@ -122,8 +121,6 @@ class SuggestionForm(forms.ModelForm):
             if name in self.fields:
                 self.fields[name].validators.append(MaxLengthValidator(limit))
                 self.fields[name].widget.attrs["maxlength"] = limit
-        if "website" in self.fields:
-            self.fields["website"].assume_scheme = "https"
 
     def _get_validation_exclusions(self):
         # Checked, though not in the form: the model's rule that an entry needs a category.
@@ -148,13 +145,13 @@ class SuggestionForm(forms.ModelForm):
                 for constraint in Organisation._meta.constraints
                 if constraint.name == "organisation_entry_has_category"
             ).get_violation_error_message()
-            general = errors.error_dict.get(forms.forms.NON_FIELD_ERRORS, [])
+            general = errors.error_dict.get(NON_FIELD_ERRORS, [])
             about_category = [error for error in general if rule in error.messages]
             if about_category:
                 errors.error_dict.setdefault("category", []).extend(about_category)
                 general[:] = [error for error in general if error not in about_category]
                 if not general:
-                    del errors.error_dict[forms.forms.NON_FIELD_ERRORS]
+                    del errors.error_dict[NON_FIELD_ERRORS]
         super()._update_errors(errors)
 
     @property
