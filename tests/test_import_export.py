@@ -30,23 +30,24 @@ from .support.pages import links, text
 pytestmark = pytest.mark.django_db
 
 
-def test_organisations_export_as_csv_with_the_seed_entries(editor):
+def test_organisations_export_as_csv_with_the_entries_the_list_shows(editor):
     response = export(editor, ORGANISATIONS, "csv")
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     lmbv = next(row for row in rows if row["slug"] == "lmbv")
-    assert len(rows) == Organisation.objects.count()
+    assert len(rows) == Organisation.objects.entries().count()
     assert lmbv["category"] == "projekttraeger"
     assert lmbv["status"] == Status.PUBLISHED
 
 
-def test_organisations_export_as_xlsx_with_the_seed_entries(editor):
-    response = export(editor, ORGANISATIONS, "xlsx")
+def test_organisations_export_as_xlsx_with_the_mentioned_actors_when_the_list_shows_all(editor):
+    response = export(editor, ORGANISATIONS, "xlsx", list_filter="?akteure=alle")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     headers, *rows = sheet.values
     slugs = [dict(zip(headers, row, strict=True))["slug"] for row in rows]
     assert len(slugs) == Organisation.objects.count()
     assert "lausitzrunde" in slugs
+    assert "ihk-cottbus" in slugs
 
 
 def test_contact_export_has_phone_numbers_in_e164_and_the_employer_by_slug(editor):
