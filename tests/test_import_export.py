@@ -157,12 +157,32 @@ def test_bad_row_is_listed_with_its_number_and_reason_and_nothing_is_written(
     rows = [organisation_row(1), organisation_row(2), organisation_row(3, **changes)]
     preview = upload(editor, ORGANISATIONS, rows, fmt)
     page = text(preview)
-    assert "Die Validierung einiger Zeilen schlug fehl" in page
+    assert "1 von 3 Zeilen hat einen Fehler. Nichts wurde importiert." in page
     assert reason in page
     invalid = preview.context["result"].invalid_rows
     assert [row.number for row in invalid] == [3]
     assert "confirm_form" not in preview.context
     assert Organisation.objects.count() == count
+
+
+def test_bad_rows_are_written_out_with_number_german_field_value_and_reason(editor):
+    rows = [
+        organisation_row(1),
+        organisation_row(2, category="verband"),
+        organisation_row(3, founding_year="seit 2019", website=""),
+    ]
+    page = text(upload(editor, ORGANISATIONS, rows))
+    assert "2 von 3 Zeilen haben Fehler. Nichts wurde importiert." in page
+    assert "Zeile 2 Kategorie, Wert „verband“: Diese Kategorie gibt es nicht: „verband“." in page
+    assert "Zeile 3 Gründungsjahr, Wert „seit 2019“: „seit 2019“ ist keine ganze Zahl." in page
+
+
+def test_bad_row_errors_are_no_table_as_wide_as_the_file(editor):
+    rows = [organisation_row(1), organisation_row(2, category="verband")]
+    html = upload(editor, ORGANISATIONS, rows).content.decode()
+    assert 'class="import-problems"' in html
+    assert "import-preview" not in html
+    assert "validation-error-count" not in html
 
 
 CONTACT_ROWS_AND_REASONS = {
