@@ -5,7 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from contacts.models import ContactPerson
-from editorial.history import field_changes, field_values
+from editorial.history import field_changes, field_values, marked_words
 from organisations.models import Organisation
 
 from .support.admin_forms import form_data, save_in_admin
@@ -94,6 +94,12 @@ def test_compare_marks_the_one_changed_word_of_a_description(editor):
     assert "<ins>24</ins>" in html
     assert html.count("<del>") == html.count("<ins>") == 1
     assert "besteht aus <ins>24</ins> Mitgliedern" in html
+
+
+def test_compare_shows_markup_in_a_value_as_text_and_keeps_its_line_breaks():
+    old, new = marked_words("Ein <b>Netz</b>\nwerk", "Ein <b>Netz</b>\r\nverbund")
+    assert old == "Ein &lt;b&gt;Netz&lt;/b&gt;<br><del>werk</del>"
+    assert new == "Ein &lt;b&gt;Netz&lt;/b&gt;<br><ins>verbund</ins>"
 
 
 def test_compare_folds_the_unchanged_fields_away(editor):
