@@ -3,6 +3,7 @@ from django.contrib import admin
 
 from editorial.actions import publish, unpublish
 from editorial.history import HistoryAdmin
+from editorial.lists import EntryListMixin
 from editorial.locking import OptimisticLockingAdminMixin
 from editorial.spreadsheets import DirectoryImportExportMixin
 
@@ -63,21 +64,38 @@ class IncomingRelationInline(admin.TabularInline):
     verbose_name_plural = "Beziehungen anderer Akteure hierher"
 
 
+class EntryFilter(admin.SimpleListFilter):
+    """The directory's own entries unless asked for the actors they only mention."""
+
+    title = "Eintragsart"
+    parameter_name = "akteure"
+
+    def lookups(self, request, model_admin):
+        return [("erwaehnt", "Nur erwähnte Akteure"), ("alle", "Alle")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "alle":
+            return queryset
+        if self.value() == "erwaehnt":
+            return queryset.mentioned()
+        return queryset.entries()
+
+    def choices(self, changelist):
+        # Without the parameter the list shows the entries, not everything ("Alle").
+        choices = super().choices(changelist)
+        yield {**next(choices), "display": "Verzeichniseinträge"}
+        yield from choices
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin):
+class OrganisationAdmin(
+    EntryListMixin, DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin
+):
     resource_classes = [OrganisationResource]
-    list_display = [
-        "name",
-        "acronym",
-        "category",
-        "is_entry",
-        "status",
-        "founding_year",
-        "updated_at",
-    ]
+    list_display = ["name", "category", "status_badge", "changed_on"]
     list_filter = [
+        EntryFilter,
         "status",
-        "is_entry",
         "category",
         "legal_form",
         "federal_states",
