@@ -1,5 +1,6 @@
 import reversion
 from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
 
 from editorial.actions import publish, unpublish
 from editorial.history import HistoryAdmin
@@ -65,13 +66,27 @@ class IncomingRelationInline(admin.TabularInline):
 
 
 class EntryFilter(admin.SimpleListFilter):
-    """The directory's own entries unless asked for the actors they only mention."""
+    """
+    The directory's own entries unless asked for the actors they only mention; a search looks
+    through both, so that an actor an editor looks for by name is found.
+    """
 
     title = "Eintragsart"
     parameter_name = "akteure"
 
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.default = "alle" if request.GET.get(SEARCH_VAR) else "eintraege"
+
     def lookups(self, request, model_admin):
-        return [("erwaehnt", "Nur erwähnte Akteure"), ("alle", "Alle")]
+        return [
+            ("eintraege", "Verzeichniseinträge"),
+            ("erwaehnt", "Nur erwähnte Akteure"),
+            ("alle", "Alle"),
+        ]
+
+    def value(self):
+        return super().value() or self.default
 
     def queryset(self, request, queryset):
         if self.value() == "alle":
@@ -81,9 +96,9 @@ class EntryFilter(admin.SimpleListFilter):
         return queryset.entries()
 
     def choices(self, changelist):
-        # Without the parameter the list shows the entries, not everything ("Alle").
+        # Every choice names its kind: Django's "Alle" without the parameter is the default.
         choices = super().choices(changelist)
-        yield {**next(choices), "display": "Verzeichniseinträge"}
+        next(choices)
         yield from choices
 
 

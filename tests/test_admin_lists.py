@@ -45,8 +45,19 @@ def test_organisation_list_filter_names_its_choices_with_the_entries_chosen(edit
     response = editor.get(ORGANISATIONS)
     assert "Nach Eintragsart Verzeichniseinträge Nur erwähnte Akteure Alle" in text(response)
     assert re.search(
-        r'<li class="selected">\s*<a href="\?">Verzeichniseinträge</a>', response.content.decode()
+        r'<li class="selected">\s*<a href="\?akteure=eintraege">Verzeichniseinträge</a>',
+        response.content.decode(),
     )
+
+
+def test_organisation_list_search_finds_mentioned_actors_too(editor):
+    response = editor.get(ORGANISATIONS, {"q": "IHK Cottbus"})
+    assert "IHK Cottbus" in listed(response)
+
+
+def test_organisation_list_search_keeps_a_chosen_kind(editor):
+    response = editor.get(ORGANISATIONS, {"q": "IHK Cottbus", "akteure": "eintraege"})
+    assert "IHK Cottbus" not in listed(response)
 
 
 @pytest.mark.parametrize(
