@@ -108,6 +108,6 @@ def fetch(url, headers=None):
             return error.code, error.headers, error.read().decode()
 
 
-def gunicorn(env, tmp, workers, name="gunicorn"):
+def gunicorn(env, tmp, workers, name="gunicorn", port=None):
     """Serve with the repository's gunicorn.conf.py; yield the master process and base URL."""
-    return processes.gunicorn(env, Path(tmp) / f"{name}.log", workers)
+    return processes.gunicorn(env, Path(tmp) / f"{name}.log", workers, port)
