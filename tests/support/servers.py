@@ -42,13 +42,14 @@ def on_postgres():
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
-def run_python(arguments, environment):
-    """Runs Python in a fresh process with only the given variables set."""
+def run_python(arguments, environment, input=None):
+    """Runs Python in a fresh process with only the given variables set (and input as stdin)."""
     keep = {name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ}
     return subprocess.run(
         [sys.executable, *arguments],
         cwd=BASE_DIR,
         env={**keep, **environment},
+        input=input,
         capture_output=True,
         text=True,
         check=False,

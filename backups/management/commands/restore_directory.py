@@ -1,3 +1,4 @@
+import sys
 from pathlib import Path
 
 from django.contrib.auth.models import Permission
@@ -14,6 +15,8 @@ from backups.dump import count_by_model, write_counts
 # Kept as they are, so their ids stay those that running processes have cached; the
 # backup refers to them by natural key. migrate (before a restore) keeps them complete.
 KEPT_MODELS = [ContentType, Permission]
+# The answers that go on; "yes" for those who type Django's usual one.
+YES = {"ja", "yes"}
 
 
 class Command(BaseCommand):
@@ -35,12 +38,7 @@ class Command(BaseCommand):
         except (OSError, ValueError, TypeError, KeyError) as error:
             raise CommandError(f"{file} is not a backup written by backup_directory.") from error
         if interactive:
-            answer = input(
-                f"Everything in the database is replaced by {file} "
-                f"({counts.total()} objects). Type 'yes' to go on: "
-            )
-            if answer != "yes":
-                raise CommandError("Nothing restored.")
+            self.confirm(file, counts)
         # All or nothing: a backup that fails to load leaves the database as it was.
         try:
             with transaction.atomic():
@@ -53,6 +51,23 @@ class Command(BaseCommand):
         Site.objects.clear_cache()
         write_counts(self.stdout, counts)
         self.stdout.write(f"Restored {counts.total()} objects from {file}")
+
+    def confirm(self, file, counts):
+        """Asks in German, as the admin speaks; without a terminal to ask on, refuses clearly."""
+        if not sys.stdin.isatty():
+            raise CommandError(
+                "Keine Rückfrage möglich (kein Terminal); nichts wiederhergestellt. "
+                "Mit --noinput wird ohne Rückfrage wiederhergestellt."
+            )
+        try:
+            answer = input(
+                f"Alles in der Datenbank wird durch {file} ersetzt ({counts.total()} Objekte). "
+                "Zum Fortfahren „ja“ eingeben: "
+            )
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in YES:
+            raise CommandError("Nichts wiederhergestellt.")
 
 
 def empty_tables(connection):
