@@ -107,7 +107,7 @@ run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, seed an empty direct
 migrate: $(VENV)/.installed .secret_key ## Apply database migrations
 	$(APP_ENV) $(MANAGE) migrate --noinput
 
-seed: $(VENV)/.installed .secret_key ## Add the seed entries the database lacks; keeps every edit
+seed: $(VENV)/.installed .secret_key ## Add the seed entries the database lacks, also those editors deleted; changes nothing else
 	$(APP_ENV) $(MANAGE) migrate --noinput
 	$(APP_ENV) $(MANAGE) seed_directory
 
