@@ -95,17 +95,19 @@ $(MESSAGES): %.mo: %.po | $(VENV)/.installed /usr/bin/msgfmt
 # --- Running -----------------------------------------------------------------
 
 # seed_directory adds only the seed entries the database lacks; unlike loaddata
-# it never overwrites what editors changed.
+# it never overwrites what editors changed. set_site_domain points the Site row
+# ("view on site", sitemaps, feeds) at DJANGO_SITE_DOMAIN, else at 127.0.0.1:PORT.
 run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, seed an empty directory, serve on 127.0.0.1:PORT (8000)
 	$(APP_ENV) $(MANAGE) migrate --noinput
 	$(APP_ENV) $(MANAGE) seed_directory --if-empty
+	$(APP_ENV) PORT=$(PORT) $(MANAGE) set_site_domain
 	$(APP_ENV) $(MANAGE) collectstatic --noinput -v 0
 	exec $(APP_ENV) HOST=127.0.0.1 PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 migrate: $(VENV)/.installed .secret_key ## Apply database migrations
 	$(APP_ENV) $(MANAGE) migrate --noinput
 
-seed: $(VENV)/.installed .secret_key ## Add the seed entries the database lacks; keeps every edit
+seed: $(VENV)/.installed .secret_key ## Add the seed entries the database lacks, also those editors deleted; changes nothing else
 	$(APP_ENV) $(MANAGE) migrate --noinput
 	$(APP_ENV) $(MANAGE) seed_directory
 

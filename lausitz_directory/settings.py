@@ -150,10 +150,13 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "lausitz_directory.urls"
 
-# The site's public address for sitemap.xml (django.contrib.sites). A migration
-# writes it into the Site row once; later it is changed in the admin (Websites).
+# The site's public address for "view on site", sitemap.xml and the feeds
+# (django.contrib.sites): DJANGO_SITE_DOMAIN, or else where gunicorn serves it locally
+# (PORT, as gunicorn.conf.py reads it). `manage.py set_site_domain` writes it into the
+# Site row, which `make run` does on every start; seo/checks.py warns under --deploy
+# when it is still a loopback address.
 SITE_ID = 1
-SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "127.0.0.1:8000")
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 TEMPLATES = [
     {

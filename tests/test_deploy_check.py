@@ -13,12 +13,23 @@ pytestmark = pytest.mark.db_agnostic
 def test_check_deploy_reports_nothing_under_production_settings():
     # Production as `make run` sets it up, but served over HTTPS: DEBUG and DJANGO_HTTPS unset.
     # A fresh process with only these variables (and PATH) reads the settings anew.
-    result = run_python(
+    result = check_deploy({"DJANGO_SITE_DOMAIN": "lausitz-verzeichnis.example"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+
+
+def test_check_deploy_warns_while_the_site_domain_is_still_this_machine():
+    result = check_deploy({"PORT": "8123"})
+    assert result.returncode != 0
+    assert "(seo.W001) The site's domain is the loopback address 127.0.0.1:8123." in result.stderr
+
+
+def check_deploy(environment):
+    return run_python(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         {
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "lausitz-verzeichnis.example",
+            **environment,
         },
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
