@@ -123,7 +123,7 @@ def test_restore_says_what_it_restored(edited_directory, tmp_path):
 
     assert "organisations.organisation: 22" in report
     assert "reversion.version: 1" in report
-    assert f"Restored {len(everything())} objects" in report
+    assert f"{len(everything())} Objekte wiederhergestellt" in report
 
 
 @pytest.mark.parametrize("content", [None, "kein JSON", '{"model": 1}'])
@@ -132,7 +132,7 @@ def test_a_file_that_is_no_backup_is_refused_and_changes_nothing(seed, tmp_path,
     if content is not None:
         path.write_text(content)
 
-    with pytest.raises(CommandError, match="is not a backup"):
+    with pytest.raises(CommandError, match="ist keine Sicherung"):
         restore(path)
 
     assert Organisation.objects.count() == 22
@@ -142,7 +142,7 @@ def test_a_backup_that_fails_to_load_changes_nothing(seed, tmp_path):
     path = tmp_path / "backup.json"
     path.write_text('[{"model": "organisations.nothing", "fields": {}}]')
 
-    with pytest.raises(CommandError, match="could not be loaded; nothing was changed"):
+    with pytest.raises(CommandError, match="ließ sich nicht laden; nichts wurde geändert"):
         restore(path)
 
     assert Organisation.objects.count() == 22

@@ -68,7 +68,7 @@ def test_set_site_domain_again_leaves_the_row_alone(served_at, settings):
 
     call_command("set_site_domain", stdout=out)
 
-    assert out.getvalue() == "The site's domain is 127.0.0.1:8123 already.\n"
+    assert out.getvalue() == "Die Adresse der Website ist schon 127.0.0.1:8123.\n"
 
 
 def test_view_on_site_leads_to_the_served_address(editor, served_at):

@@ -50,7 +50,7 @@ class Command(BaseCommand):
             raise
         counts = count_by_model(output)
         write_counts(self.stdout, counts)
-        self.stdout.write(f"Backed up {counts.total()} objects to {output}")
+        self.stdout.write(f"{counts.total()} Objekte gesichert in {output}")
 
 
 def open_private(path, flags):

@@ -37,7 +37,7 @@ class Command(BaseCommand):
         try:
             counts = count_by_model(file)
         except (OSError, ValueError, TypeError, KeyError) as error:
-            raise CommandError(f"{file} is not a backup written by backup_directory.") from error
+            raise CommandError(f"{file} ist keine Sicherung von backup_directory.") from error
         if interactive:
             self.confirm(file, counts)
         # All or nothing: a backup that fails to load leaves the database as it was.
@@ -49,11 +49,11 @@ class Command(BaseCommand):
                 call_command(loaddata.Command(), str(file.resolve()), verbosity=0)
         except (DeserializationError, DatabaseError) as error:
             raise CommandError(
-                f"{file} could not be loaded; nothing was changed.\n{error}"
+                f"{file} ließ sich nicht laden; nichts wurde geändert.\n{error}"
             ) from error
         Site.objects.clear_cache()
         write_counts(self.stdout, counts)
-        self.stdout.write(f"Restored {counts.total()} objects from {file}")
+        self.stdout.write(f"{counts.total()} Objekte wiederhergestellt aus {file}")
 
     def confirm(self, file, counts):
         """Asks in German, as the admin speaks; without a terminal to ask on, refuses clearly."""

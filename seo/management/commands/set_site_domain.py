@@ -14,9 +14,9 @@ class Command(BaseCommand):
         site = Site.objects.get(pk=settings.SITE_ID)
         if site.domain == settings.SITE_DOMAIN:
             # Saving anyway would count as a content change and empty the page cache.
-            self.stdout.write(f"The site's domain is {site.domain} already.")
+            self.stdout.write(f"Die Adresse der Website ist schon {site.domain}.")
             return
         site.domain = settings.SITE_DOMAIN
         site.save(update_fields=["domain"])
         Site.objects.clear_cache()
-        self.stdout.write(f"The site's domain is now {site.domain}.")
+        self.stdout.write(f"Die Adresse der Website ist jetzt {site.domain}.")
