@@ -9,7 +9,8 @@ whole file: the rows are written in one transaction, which is rolled back on any
 import functools
 from decimal import InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
@@ -103,6 +104,17 @@ class DirectoryResource(resources.ModelResource):
         use_transactions = True
 
     @classmethod
+    def column_label(cls, field):
+        """
+        What the admin calls a column: the model field's German name, as on the change form.
+        The file itself keeps the field names ("category") as its header row.
+        """
+        try:
+            return capfirst(cls._meta.model._meta.get_field(field.attribute).verbose_name)
+        except FieldDoesNotExist:
+            return field.column_name
+
+    @classmethod
     def get_fk_widget(cls, field):
         return functools.partial(SlugForeignKeyWidget, field.related_model)
 
@@ -131,4 +143,8 @@ class DirectoryResource(resources.ModelResource):
         # A row that became invalid between preview and confirmation (another editor added
         # the same slug meanwhile) must roll back the rows before it too.
         kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
+        result = super().import_data(dataset, **kwargs)
+        # The preview's column headers in German. Only now: while reading the rows, the
+        # result looks their values up by these headers, which must be the file's then.
+        result.diff_headers = [self.column_label(field) for field in self.get_import_fields()]
+        return result
