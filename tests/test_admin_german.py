@@ -194,6 +194,11 @@ def test_without_the_projects_german_the_check_finds_djangos_english(editor, set
     assert {"Run", "Select an option", "Flat Pages"} <= set(found)
 
 
+def test_the_admins_scripts_speak_german_too(editor):
+    # The catalog is JSON, with everything but ASCII escaped.
+    assert "Vermutlich meinen Sie" in editor.get("/admin/jsi18n/").content.decode()
+
+
 def test_delete_confirmation_names_the_links_to_topics_and_states(editor):
     page = text(PAGES["delete confirmation"](editor))
     assert "Sind Sie sicher, dass Sie Organisation „Lausitzrunde“ löschen wollen?" in page
