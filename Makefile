@@ -142,6 +142,11 @@ lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Serves a fresh site with the seed entries and logs in as a Redaktion editor (not a superuser).
+.PHONY: docs-screenshots
+docs-screenshots: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium ## Screenshots of the admin for docs/redaktion.md (docs/img/redaktion/)
+	$(PY) -m scripts.docs_screenshots
+
 .PHONY: docs-check
 docs-check: $(VENV)/.installed-test ## Every link between README.md and docs/ leads to a file and heading
 	$(TEST_ENV) $(VENV)/bin/pytest tests/test_docs.py

@@ -3,6 +3,7 @@ from django.contrib import admin
 
 from editorial.actions import publish, unpublish
 from editorial.history import HistoryAdmin
+from editorial.lists import EntryListMixin
 from editorial.locking import OptimisticLockingAdminMixin
 from editorial.spreadsheets import DirectoryImportExportMixin
 
@@ -20,9 +21,11 @@ class ContactRoleInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin):
+class ContactPersonAdmin(
+    EntryListMixin, DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin
+):
     resource_classes = [ContactPersonResource]
-    list_display = ["name", "job_title", "employer", "email", "is_directory_contact", "status"]
+    list_display = ["name", "employer", "email", "status_badge", "changed_on"]
     list_filter = ["status", "is_directory_contact", "employer"]
     actions = [publish, unpublish]
     search_fields = ["first_name", "last_name", "position", "email"]

@@ -8,8 +8,9 @@ whole file: the rows are written in one transaction, which is rolled back on any
 
 import functools
 from decimal import InvalidOperation
+from typing import NamedTuple
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
@@ -74,6 +75,14 @@ class YesNoWidget(widgets.BooleanWidget):
         if value not in self.NULL_VALUES + self.TRUE_VALUES + self.FALSE_VALUES:
             raise ValueError(_("„%(value)s“ ist weder ja (1) noch nein (0).") % {"value": value})
         return super().clean(value, row, **kwargs)
+
+
+class RowProblem(NamedTuple):
+    """What is wrong in one cell of a bad row, as the import page writes it out."""
+
+    field: str  # the field's German name; empty for a problem of the whole row
+    value: str  # the cell as the file has it
+    reasons: list
 
 
 class DirectoryResource(resources.ModelResource):
@@ -144,7 +153,31 @@ class DirectoryResource(resources.ModelResource):
         # the same slug meanwhile) must roll back the rows before it too.
         kwargs["rollback_on_validation_errors"] = True
         result = super().import_data(dataset, **kwargs)
-        # The preview's column headers in German. Only now: while reading the rows, the
-        # result looks their values up by these headers, which must be the file's then.
+        for row in result.invalid_rows:
+            row.problems = self.row_problems(row, result.diff_headers)
+        # The preview's column headers in German. Only now: reading the rows and their
+        # problems looks the values up by these headers, which must be the file's until then.
         result.diff_headers = [self.column_label(field) for field in self.get_import_fields()]
         return result
+
+    def row_problems(self, invalid_row, headers):
+        """
+        The errors of a bad row by field: the field's German name and the cell's value, which
+        django-import-export's page shows only as an attribute name and a column far away.
+        """
+        cells = dict(zip(headers, invalid_row.values, strict=True))
+        columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+        problems = []
+        for name, reasons in invalid_row.error_dict.items():
+            if name == NON_FIELD_ERRORS:
+                problems.append(RowProblem("", "", reasons))
+                continue
+            try:
+                label = capfirst(self._meta.model._meta.get_field(name).verbose_name)
+            except FieldDoesNotExist:
+                label = columns.get(name, name)
+            value = cells.get(columns.get(name), "")
+            # django-import-export fills a column the file lacks with "---".
+            value = "" if value in (None, "---") else str(value)
+            problems.append(RowProblem(label, value, reasons))
+        return problems

@@ -244,7 +244,8 @@ if CACHE_URL:
             f"not {CACHE_URL.split(':', 1)[0]}:"
         )
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        alias: {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        for alias in ("default", "fragments")
     }
 else:
     CACHES = {
@@ -252,13 +253,24 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             # About 50 kB a page: a few megabytes per worker at most.
             "OPTIONS": {"MAX_ENTRIES": 500},
-        }
+        },
+        # Parts of pages, such as a result card of about 1 kB: one per entry and language
+        # for a directory of 10,000 entries, some 25 MB per worker at most. Apart from the
+        # pages, so that new addresses do not push out the cards every list shares.
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"MAX_ENTRIES": 25_000},
+        },
     }
 # Whole pages for visitors (pagecache/middleware.py). A key names the content version, so
 # entries never go stale; the timeout only frees memory. Shared caches (a proxy or CDN in
 # front) may serve a page for PAGE_CACHE_SHARED_MAX_AGE seconds after an edit; browsers
 # revalidate every time.
 PAGE_CACHE_ALIAS = "default"
+# Parts of pages (pagecache/fragments.py), under keys naming the content version as well.
+FRAGMENT_CACHE_ALIAS = "fragments"
+FRAGMENT_CACHE_TIMEOUT = 24 * 60 * 60
 PAGE_CACHE_TIMEOUT = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("DJANGO_PAGE_CACHE_SHARED_SECONDS", "60"))
 # Visitors' pages name their database, cache and total time in a Server-Timing header, for

@@ -42,12 +42,8 @@ class OrganisationListView(NearestPageMixin, FilterView):
         context = super().get_context_data(**kwargs)
         patterns = self.filterset.search_patterns()
         mark_search_matches(context["object_list"], patterns)
-        context["cards"] = cards(
-            context["object_list"],
-            searched=bool(patterns),
-            # Read for the entry index already, in this request.
-            content_version=self.selection.index.version,
-        )
+        # The list's version was read for the entry index already, in this request.
+        context["cards"] = cards(context["object_list"], self.selection.index.version)
         context["facets"] = facets(self.filterset, self.selection)
         tags.depends_on(
             Organisation.LIST_PAGE_CACHE_TAG,

@@ -73,12 +73,12 @@ def check_content_apps(**kwargs):
 
 
 def check_cache_alias(**kwargs):
-    if settings.PAGE_CACHE_ALIAS in settings.CACHES:
-        return []
     return [
         checks.Error(
-            f"PAGE_CACHE_ALIAS '{settings.PAGE_CACHE_ALIAS}' names no cache in CACHES.",
-            hint="Name one of the CACHES, usually 'default'.",
+            f"{setting} '{getattr(settings, setting)}' names no cache in CACHES.",
+            hint="Name one of the CACHES, usually 'default' or 'fragments'.",
             id="pagecache.E003",
         )
+        for setting in ("PAGE_CACHE_ALIAS", "FRAGMENT_CACHE_ALIAS")
+        if getattr(settings, setting) not in settings.CACHES
     ]

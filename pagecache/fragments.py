@@ -25,7 +25,7 @@ def cached_each(name, items, parts, compute, version):
     to store the missing ones.
     """
     keys = [key(name, version, parts(item)) for item in items]
-    cache = caches[settings.PAGE_CACHE_ALIAS]
+    cache = caches[settings.FRAGMENT_CACHE_ALIAS]
     found = cache.get_many(keys)
     missing = [
         (fragment, item)
@@ -35,6 +35,6 @@ def cached_each(name, items, parts, compute, version):
     if missing:
         computed = compute([item for _fragment, item in missing])
         new = dict(zip([fragment for fragment, _item in missing], computed, strict=True))
-        cache.set_many(new, settings.PAGE_CACHE_TIMEOUT)
+        cache.set_many(new, settings.FRAGMENT_CACHE_TIMEOUT)
         found.update(new)
     return [found[fragment] for fragment in keys]

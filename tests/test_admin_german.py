@@ -173,6 +173,9 @@ PAGES = {
     "recover": lambda editor: editor.get(f"{ORGANISATION}/recover/{deleted_version(editor).pk}/"),
     "import": lambda editor: editor.get(f"{ORGANISATION}/import/"),
     "import preview": lambda editor: upload(editor, ORGANISATIONS, [organisation_row(1)]),
+    "import errors": lambda editor: upload(
+        editor, ORGANISATIONS, [organisation_row(1, category="verband")]
+    ),
     "export": lambda editor: editor.get(f"{ORGANISATION}/export/"),
     "password change": lambda editor: editor.get("/admin/password_change/"),
     "403": lambda editor: editor.get("/admin/auth/user/"),

@@ -352,3 +352,10 @@ def test_cards_are_in_the_language_of_the_page(client, seed):
 def test_search_results_mark_their_words_in_cards_shown_before(get):
     get()  # the unmarked cards are now cached
     assert "<mark>Wasserstoff</mark>netzwerk Lausitz" in get("?q=wasserstoff").text
+
+
+def test_a_list_after_a_search_shows_its_cards_unmarked(get):
+    get("?q=wasserstoff")  # the cards are now cached
+    page = get("?kategorie=netzwerk")
+    assert "Wasserstoffnetzwerk Lausitz" in result_names(page)
+    assert "<mark>" not in page.text

@@ -80,3 +80,10 @@ def test_the_cache_alias_must_name_a_cache():
         [error] = checks.run_checks(tags=[checks.Tags.caches])
     assert error.id == "pagecache.E003"
     assert error.hint
+
+
+def test_the_fragment_cache_alias_must_name_a_cache():
+    with override_settings(FRAGMENT_CACHE_ALIAS="parts"):
+        [error] = checks.run_checks(tags=[checks.Tags.caches])
+    assert error.id == "pagecache.E003"
+    assert "'parts'" in error.msg

@@ -29,10 +29,11 @@ def use_shared_cache(settings):
     """The page cache in Redis, as CACHE_URL=redis://… configures it; emptied, as others are."""
     start_redis()
     settings.CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url("in-process"),
         }
+        for alias in ("default", "fragments")
     }
     cache = caches["default"]
     cache.clear()
