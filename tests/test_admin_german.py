@@ -86,12 +86,18 @@ ENGLISH = [
 # Text areas hold entries' texts, some of them English (the English description).
 TEXTAREA = re.compile(r"<textarea\b.*?</textarea>", re.DOTALL)
 BUTTON_VALUE = re.compile(r'<input [^>]*type="(?:submit|button)"[^>]*value="([^"]*)"')
+# What screen readers read out besides the text.
+ACCESSIBLE_NAME = re.compile(r'\b(?:alt|title|aria-label|placeholder)="([^"]*)"')
 
 
 def readable(response):
-    """The page's text and the labels of its buttons, without the entries' long texts."""
+    """
+    The page's text, the labels of its buttons and what screen readers read out besides, without
+    the entries' long texts.
+    """
     html = TEXTAREA.sub(" ", response.content.decode())
-    buttons = " ".join(unescape(value) for value in BUTTON_VALUE.findall(html))
+    labels = BUTTON_VALUE.findall(html) + ACCESSIBLE_NAME.findall(html)
+    buttons = " ".join(unescape(value) for value in labels)
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
     return " ".join(unescape(TAG.sub(" ", html)).split()) + " " + buttons
 
