@@ -87,8 +87,10 @@ node_modules/.installed: package.json package-lock.json
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y gettext
 
-# The English interface; .po files are the source, compiled .mo files are not committed.
-MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+# The English interface (locale/en) and German for what Django and the third-party apps
+# leave in English in the admin (locale/de); .po files are the source, compiled .mo files
+# are not committed.
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 $(MESSAGES): %.mo: %.po | $(VENV)/.installed /usr/bin/msgfmt
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 

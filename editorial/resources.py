@@ -113,6 +113,17 @@ class DirectoryResource(resources.ModelResource):
         use_transactions = True
 
     @classmethod
+    def column_label(cls, field):
+        """
+        What the admin calls a column: the model field's German name, as on the change form.
+        The file itself keeps the field names ("category") as its header row.
+        """
+        try:
+            return capfirst(cls._meta.model._meta.get_field(field.attribute).verbose_name)
+        except FieldDoesNotExist:
+            return field.column_name
+
+    @classmethod
     def get_fk_widget(cls, field):
         return functools.partial(SlugForeignKeyWidget, field.related_model)
 
@@ -144,6 +155,9 @@ class DirectoryResource(resources.ModelResource):
         result = super().import_data(dataset, **kwargs)
         for row in result.invalid_rows:
             row.problems = self.row_problems(row, result.diff_headers)
+        # The preview's column headers in German. Only now: reading the rows and their
+        # problems looks the values up by these headers, which must be the file's until then.
+        result.diff_headers = [self.column_label(field) for field in self.get_import_fields()]
         return result
 
     def row_problems(self, invalid_row, headers):

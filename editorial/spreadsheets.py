@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import SelectableFieldsExportForm
 
 
 class SpreadsheetCSV(CSV):
@@ -24,6 +25,13 @@ class SpreadsheetCSV(CSV):
         return super().create_dataset(in_stream, **kwargs)
 
 
+class DirectoryExportForm(SelectableFieldsExportForm):
+    """The export's choice of columns, named as the admin names the fields."""
+
+    def _get_field_label(self, resource, field_name):
+        return resource.column_label(resource.fields[field_name])
+
+
 class DirectoryImportExportMixin(ImportExportMixin):
     """
     CSV and XLSX import with a preview, and export. Rows are checked in the preview; a file
@@ -34,6 +42,7 @@ class DirectoryImportExportMixin(ImportExportMixin):
 
     import_formats = [SpreadsheetCSV, XLSX]
     export_formats = [CSV, XLSX]
+    export_form_class = DirectoryExportForm
 
     def process_dataset(self, dataset, form, request, **kwargs):
         # The confirmed import is one revision in the entries' history, as a save in the
