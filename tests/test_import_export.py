@@ -52,7 +52,8 @@ def test_organisations_export_as_xlsx_with_the_seed_entries(editor):
 def test_contact_export_has_phone_numbers_in_e164_and_the_employer_by_slug(editor):
     response = export(editor, CONTACTS, "csv")
     (row,) = csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")))
-    assert row["phone"] == "+493553651100"
+    # Text starting with "+" gets an apostrophe, so no spreadsheet runs it (editorial/cells.py).
+    assert row["phone"] == "'+493553651100"
     assert row["employer"] == "ihk-cottbus"
     assert row["email"] == "jens.krause@cottbus.ihk.de"
 
@@ -258,4 +259,4 @@ def test_contact_export_as_xlsx_has_the_seed_contact(editor):
     headers, row = sheet.values
     person = dict(zip(headers, row, strict=True))
     assert person["slug"] == "jens-krause"
-    assert person["phone"] == "+493553651100"
+    assert person["phone"] == "'+493553651100"
