@@ -301,6 +301,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PHONENUMBER_DEFAULT_REGION = "DE"
 
+# An entry nobody verified ("Als geprüft markieren") for this many months is due for a check:
+# the admin filters such entries and counts the published ones on its index.
+DIRECTORY_VERIFY_AFTER_MONTHS = int(os.environ.get("DJANGO_VERIFY_AFTER_MONTHS", "12"))
+
 # Bulk import and export in the admin (django-import-export; formats in
 # editorial/spreadsheets.py): importing adds entries, so it needs the right to add
 # them; exporting needs the right to view them. The "Redaktion" group has both.

@@ -248,6 +248,15 @@ FIELDS = [
         lambda organisation, url: timestamp(organisation.updated_at),
         {"type": "string", "format": "date-time"},
     ),
+    Field(
+        "verified_at",
+        _(
+            "Zeitpunkt, zu dem die Redaktion den Eintrag zuletzt als richtig bestätigt hat "
+            "(„zuletzt geprüft“), ISO 8601 in UTC; leer, wenn noch nie."
+        ),
+        lambda organisation, url: organisation.verified_at and timestamp(organisation.verified_at),
+        {"type": ["string", "null"], "format": "date-time"},
+    ),
 ]
 
 

@@ -5,6 +5,7 @@ from editorial.actions import publish, unpublish
 from editorial.history import HistoryAdmin
 from editorial.locking import OptimisticLockingAdminMixin
 from editorial.spreadsheets import DirectoryImportExportMixin
+from editorial.verification import VerificationDueFilter, mark_verified
 
 from .models import Category, District, FederalState, Organisation, Relation, Topic
 from .resources import OrganisationResource
@@ -74,9 +75,11 @@ class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin,
         "status",
         "founding_year",
         "updated_at",
+        "verified_at",
     ]
     list_filter = [
         "status",
+        VerificationDueFilter,
         "is_entry",
         "category",
         "legal_form",
@@ -84,12 +87,12 @@ class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin,
         "districts",
         "topics",
     ]
-    actions = [publish, unpublish]
+    actions = [publish, unpublish, mark_verified]
     search_fields = ["name", "acronym", "alternative_name", "description"]
     list_select_related = ["category"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["category", "federal_states", "districts", "topics"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "verified_at"]
     inlines = [OutgoingRelationInline, IncomingRelationInline]
     fieldsets = [
         (
@@ -128,7 +131,10 @@ class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin,
             },
         ),
         ("Region und Themen", {"fields": ["federal_states", "districts", "topics"]}),
-        ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Verlauf",
+            {"fields": ["created_at", "updated_at", "verified_at"], "classes": ["collapse"]},
+        ),
     ]
 
 
