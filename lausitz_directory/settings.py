@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "seo",
     "legal",
     "opendata",
+    # Checks of the organisations' websites (manage.py check_links).
+    "linkcheck",
     "axes",
     "backups",
     # Whole-page cache and conditional GET for anonymous visitors (pagecache/middleware.py).
