@@ -38,6 +38,14 @@ class LinkCheckAdmin(admin.ModelAdmin):
     def summary(self, check):
         return check.summary
 
+    # Whoever may see the organisations may see how their websites answer (the "Redaktion"
+    # group, for one); nobody writes checks by hand.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("organisations.view_organisation")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
     def has_add_permission(self, request):
         return False
 

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.contrib.auth.models import User
 from django.contrib.sites.models import Site
 from django.core.management import call_command
 
@@ -193,3 +194,8 @@ def test_editors_list_the_broken_links_in_the_admin(editor, link_checks):
 
 def test_editors_cannot_change_a_link_check_by_hand(editor, link_checks):
     assert editor.get("/admin/linkcheck/linkcheck/add/").status_code == 403
+
+
+def test_who_may_not_see_organisations_does_not_see_their_link_checks(client, link_checks):
+    client.force_login(User.objects.create_user("gast", is_staff=True))
+    assert client.get("/admin/linkcheck/linkcheck/").status_code == 403
