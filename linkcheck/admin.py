@@ -7,11 +7,11 @@ from .models import LinkCheck
 
 
 class BrokenFilter(admin.SimpleListFilter):
-    title = "Defekte Links"
+    title = "Zustand"
     parameter_name = "defekt"
 
     def lookups(self, request, model_admin):
-        return [("ja", "Nur defekte Links")]
+        return [("ja", "Defekte Links")]
 
     def queryset(self, request, queryset):
         return queryset.broken() if self.value() == "ja" else queryset
@@ -21,11 +21,10 @@ class BrokenFilter(admin.SimpleListFilter):
 class LinkCheckAdmin(admin.ModelAdmin):
     """What `manage.py check_links` found, to read; editors correct the organisation itself."""
 
-    list_display = ["organisation_link", "url", "status", "summary", "checked_at"]
+    list_display = ["organisation_link", "url", "summary", "checked_at"]
     list_filter = [BrokenFilter, "status", "checked_at"]
     search_fields = ["organisation__name", "url", "final_url"]
     list_select_related = ["organisation"]
-    date_hierarchy = "checked_at"
 
     @admin.display(description="Organisation", ordering="organisation__name")
     def organisation_link(self, check):
@@ -34,7 +33,7 @@ class LinkCheckAdmin(admin.ModelAdmin):
         )
         return format_html('<a href="{}">{}</a>', url, check.organisation)
 
-    @admin.display(description="Ergebnis im Einzelnen")
+    @admin.display(description="Ergebnis", ordering="status")
     def summary(self, check):
         return check.summary
 

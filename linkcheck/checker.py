@@ -99,14 +99,11 @@ def request(url, method, timeout, user_agent):
         )
     except urllib.error.HTTPError as error:
         error.close()
-        status = Status.NOT_FOUND if error.code == 404 else Status.HTTP_ERROR
-        return Outcome(
-            status,
-            final_url=error.url or url,
-            redirects=redirects.redirects,
-            http_status=error.code,
-            message=f"HTTP {error.code} {error.reason}".strip(),
-        )
+        if error.code == 404:
+            status, message = Status.NOT_FOUND, ""
+        else:
+            status, message = Status.HTTP_ERROR, f"HTTP {error.code} {error.reason}".strip()
+        return Outcome(status, error.url or url, redirects.redirects, error.code, message)
     except urllib.error.URLError as error:
         return failure(error.reason, redirects.redirects)
     except (OSError, HTTPException, ValueError) as error:
@@ -128,4 +125,6 @@ def failure(reason, redirects):
         status = Status.TIMEOUT
     else:
         status = Status.ERROR
-    return Outcome(status, redirects=redirects, message=str(reason)[:500])
+    # The status says what happened; for TLS and other errors the reason tells the editors more.
+    message = str(reason)[:500] if status in (Status.TLS, Status.ERROR) else ""
+    return Outcome(status, redirects=redirects, message=message)

@@ -114,6 +114,13 @@ def test_a_name_that_does_not_exist_is_recorded_as_name_not_found():
     assert (result.status, result.get_status_display()) == ("dns", "Name nicht gefunden")
 
 
+def test_a_website_that_speaks_no_tls_on_https_is_a_tls_error(website):
+    address, _ = website
+    result = checked(address.replace("http://", "https://") + "/")
+    assert result.status == "tls"
+    assert result.message
+
+
 def test_requests_name_the_site_and_its_address(website):
     address, requests = website
     checked(f"{address}/")
@@ -148,7 +155,7 @@ def test_output_names_each_website_and_the_total_in_german(website):
     address, _ = website
     OrganisationFactory(slug="verein-a", website=f"{address}/fehlt/")
     output = run_check_links("--workers", "1")
-    assert "1/1 verein-a: Nicht gefunden (404): HTTP 404 Not Found" in output
+    assert "1/1 verein-a: Nicht gefunden (404)\n" in output
     assert output.endswith("1 Websites geprüft, 1 defekt.\n")
 
 
