@@ -23,7 +23,15 @@ class ContactRoleInline(admin.TabularInline):
 @admin.register(ContactPerson)
 class ContactPersonAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin):
     resource_classes = [ContactPersonResource]
-    list_display = ["name", "job_title", "employer", "email", "is_directory_contact", "status"]
+    list_display = [
+        "name",
+        "job_title",
+        "employer",
+        "email",
+        "is_directory_contact",
+        "status",
+        "verified_at",
+    ]
     list_filter = ["status", VerificationDueFilter, "is_directory_contact", "employer"]
     actions = [publish, unpublish, mark_verified]
     search_fields = ["first_name", "last_name", "position", "email"]

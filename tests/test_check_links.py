@@ -5,7 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.sites.models import Site
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from editorial.models import Status
 from linkcheck.models import LinkCheck
@@ -157,6 +157,12 @@ def test_output_names_each_website_and_the_total_in_german(website):
     output = run_check_links("--workers", "1")
     assert "1/1 verein-a: Nicht gefunden (404)\n" in output
     assert output.endswith("1 Websites geprüft, 1 defekt.\n")
+
+
+@pytest.mark.parametrize("option", ["--workers", "--timeout"])
+def test_workers_and_timeout_must_be_positive(option):
+    with pytest.raises(CommandError):
+        run_check_links(option, "0")
 
 
 class Terminal(io.StringIO):

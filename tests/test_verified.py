@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+import jsonschema
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.utils import timezone
@@ -13,10 +14,12 @@ from organisations.models import Organisation
 
 from .support.admin_forms import run_action
 from .support.pages import text
-from .test_exports import CSV_URL, csv_records, json_entry
+from .test_exports import CSV_URL, JSON_URL, csv_records, json_body, json_entry
 from .test_seo import of_type
 
 pytestmark = pytest.mark.django_db
+
+FORMATS = jsonschema.Draft202012Validator.FORMAT_CHECKER
 
 LMBV = "/organisationen/lmbv/"
 PERSON = "/ansprechpartner/jens-krause/"
@@ -124,6 +127,12 @@ def test_open_data_json_carries_the_verified_time(client, seed):
     verify(Organisation, "lmbv")
     assert json_entry(client, "lmbv")["verified_at"] == "2026-11-25T10:00:00Z"
     assert json_entry(client, "mingentec")["verified_at"] is None
+
+
+def test_open_data_json_with_a_verified_time_matches_its_schema(client, seed):
+    verify(Organisation, "lmbv")
+    schema = client.get("/offene-daten/organisationen.schema.json").json()
+    jsonschema.validate(json_body(client.get(JSON_URL)), schema, format_checker=FORMATS)
 
 
 def test_open_data_csv_carries_the_verified_time(client, seed):
