@@ -6,6 +6,7 @@ from editorial.history import HistoryAdmin
 from editorial.lists import EntryListMixin
 from editorial.locking import OptimisticLockingAdminMixin
 from editorial.spreadsheets import DirectoryImportExportMixin
+from editorial.verification import VerificationDueFilter, mark_verified
 
 from .models import ContactPerson, ContactRole
 from .resources import ContactPersonResource
@@ -26,13 +27,13 @@ class ContactPersonAdmin(
 ):
     resource_classes = [ContactPersonResource]
     list_display = ["name", "employer", "email", "status_badge", "changed_on"]
-    list_filter = ["status", "is_directory_contact", "employer"]
-    actions = [publish, unpublish]
+    list_filter = ["status", VerificationDueFilter, "is_directory_contact", "employer"]
+    actions = [publish, unpublish, mark_verified]
     search_fields = ["first_name", "last_name", "position", "email"]
     list_select_related = ["employer"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
     autocomplete_fields = ["employer"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "verified_at"]
     inlines = [ContactRoleInline]
     fieldsets = [
         (None, {"fields": ["status", "first_name", "last_name", "slug", "is_directory_contact"]}),
@@ -46,7 +47,10 @@ class ContactPersonAdmin(
             },
         ),
         ("Kontakt", {"fields": [("phone", "phone_display"), ("fax", "fax_display"), "email"]}),
-        ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Verlauf",
+            {"fields": ["created_at", "updated_at", "verified_at"], "classes": ["collapse"]},
+        ),
     ]
 
     @admin.display(description="Name", ordering="last_name")

@@ -4,6 +4,7 @@ import contextlib
 import csv
 
 import reversion
+import tablib
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +12,32 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
 
+from .cells import neutralised, restored
 
-class SpreadsheetCSV(CSV):
+
+def with_cells(dataset, change):
+    """A copy of the dataset with `change` applied to every cell."""
+    return tablib.Dataset(
+        *[[change(cell) for cell in row] for row in dataset],
+        headers=dataset.headers,
+        title=dataset.title,
+    )
+
+
+class SafeCells:
+    """
+    A format whose exported text cells a spreadsheet never runs as formulas
+    (editorial/cells.py), and whose import takes such cells back as they were.
+    """
+
+    def export_data(self, dataset, **kwargs):
+        return super().export_data(with_cells(dataset, neutralised), **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        return with_cells(super().create_dataset(in_stream, **kwargs), restored)
+
+
+class SpreadsheetCSV(SafeCells, CSV):
     """CSV as spreadsheets save it: German Excel separates the columns by semicolons."""
 
     def create_dataset(self, in_stream, **kwargs):
@@ -23,6 +48,10 @@ class SpreadsheetCSV(CSV):
         with contextlib.suppress(csv.Error):
             kwargs.setdefault("delimiter", csv.Sniffer().sniff(header, ",;\t").delimiter)
         return super().create_dataset(in_stream, **kwargs)
+
+
+class SpreadsheetXLSX(SafeCells, XLSX):
+    pass
 
 
 class DirectoryExportForm(SelectableFieldsExportForm):
@@ -40,8 +69,9 @@ class DirectoryImportExportMixin(ImportExportMixin):
     told the import succeeded.
     """
 
-    import_formats = [SpreadsheetCSV, XLSX]
-    export_formats = [CSV, XLSX]
+    import_formats = [SpreadsheetCSV, SpreadsheetXLSX]
+    # The export writes tablib's comma-separated CSV; the import reads it as well.
+    export_formats = [SpreadsheetCSV, SpreadsheetXLSX]
     export_form_class = DirectoryExportForm
 
     def process_dataset(self, dataset, form, request, **kwargs):

@@ -115,6 +115,8 @@ INSTALLED_APPS = [
     "seo",
     "legal",
     "opendata",
+    # Checks of the organisations' websites (manage.py check_links).
+    "linkcheck",
     "axes",
     "backups",
     # Whole-page cache and conditional GET for anonymous visitors (pagecache/middleware.py).
@@ -303,6 +305,10 @@ BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "var" / "backup
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PHONENUMBER_DEFAULT_REGION = "DE"
+
+# An entry nobody verified ("Als geprüft markieren") for this many months is due for a check:
+# the admin filters such entries and counts the published ones on its index.
+DIRECTORY_VERIFY_AFTER_MONTHS = int(os.environ.get("DJANGO_VERIFY_AFTER_MONTHS", "12"))
 
 # Bulk import and export in the admin (django-import-export; formats in
 # editorial/spreadsheets.py): importing adds entries, so it needs the right to add

@@ -7,6 +7,7 @@ from editorial.history import HistoryAdmin
 from editorial.lists import EntryListMixin
 from editorial.locking import OptimisticLockingAdminMixin
 from editorial.spreadsheets import DirectoryImportExportMixin
+from editorial.verification import VerificationDueFilter, mark_verified
 
 from .models import Category, District, FederalState, Organisation, Relation, Topic
 from .resources import OrganisationResource
@@ -111,18 +112,19 @@ class OrganisationAdmin(
     list_filter = [
         EntryFilter,
         "status",
+        VerificationDueFilter,
         "category",
         "legal_form",
         "federal_states",
         "districts",
         "topics",
     ]
-    actions = [publish, unpublish]
+    actions = [publish, unpublish, mark_verified]
     search_fields = ["name", "acronym", "alternative_name", "description"]
     list_select_related = ["category"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["category", "federal_states", "districts", "topics"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "verified_at"]
     inlines = [OutgoingRelationInline, IncomingRelationInline]
     fieldsets = [
         (
@@ -161,7 +163,10 @@ class OrganisationAdmin(
             },
         ),
         ("Region und Themen", {"fields": ["federal_states", "districts", "topics"]}),
-        ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Verlauf",
+            {"fields": ["created_at", "updated_at", "verified_at"], "classes": ["collapse"]},
+        ),
     ]
 
 
