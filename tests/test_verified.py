@@ -37,7 +37,7 @@ def test_months_before_keeps_the_day_or_takes_the_shorter_months_last():
 
 def test_editor_marks_entries_as_verified_without_changing_their_edit_time(editor):
     before = Organisation.objects.get(slug="lmbv").updated_at
-    response = run_action(editor, Organisation, "mark_verified", ["lmbv", "ihk-cottbus"])
+    response = run_action(editor, Organisation, "mark_verified", ["lmbv", "lausitzrunde"])
     assert "2 Einträge als geprüft markiert." in text(response)
     lmbv = Organisation.objects.get(slug="lmbv")
     assert timezone.now() - lmbv.verified_at < timedelta(minutes=1)
