@@ -87,25 +87,29 @@ node_modules/.installed: package.json package-lock.json
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y gettext
 
-# The English interface; .po files are the source, compiled .mo files are not committed.
-MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+# The English interface (locale/en) and German for what Django and the third-party apps
+# leave in English in the admin (locale/de); .po files are the source, compiled .mo files
+# are not committed.
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 $(MESSAGES): %.mo: %.po | $(VENV)/.installed /usr/bin/msgfmt
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 # --- Running -----------------------------------------------------------------
 
 # seed_directory adds only the seed entries the database lacks; unlike loaddata
-# it never overwrites what editors changed.
+# it never overwrites what editors changed. set_site_domain points the Site row
+# ("view on site", sitemaps, feeds) at DJANGO_SITE_DOMAIN, else at 127.0.0.1:PORT.
 run: $(VENV)/.installed .secret_key $(MESSAGES) ## Migrate, seed an empty directory, serve on 127.0.0.1:PORT (8000)
 	$(APP_ENV) $(MANAGE) migrate --noinput
 	$(APP_ENV) $(MANAGE) seed_directory --if-empty
+	$(APP_ENV) PORT=$(PORT) $(MANAGE) set_site_domain
 	$(APP_ENV) $(MANAGE) collectstatic --noinput -v 0
 	exec $(APP_ENV) HOST=127.0.0.1 PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 migrate: $(VENV)/.installed .secret_key ## Apply database migrations
 	$(APP_ENV) $(MANAGE) migrate --noinput
 
-seed: $(VENV)/.installed .secret_key ## Add the seed entries the database lacks; keeps every edit
+seed: $(VENV)/.installed .secret_key ## Add the seed entries the database lacks, also those editors deleted; changes nothing else
 	$(APP_ENV) $(MANAGE) migrate --noinput
 	$(APP_ENV) $(MANAGE) seed_directory
 
@@ -139,6 +143,11 @@ test-fast: lint $(VENV)/.installed-test $(MESSAGES) $(CHECKERS) redis ## Lint, t
 lint: $(VENV)/.installed-test ## ruff check and format check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# Serves a fresh site with the seed entries and logs in as a Redaktion editor (not a superuser).
+.PHONY: docs-screenshots
+docs-screenshots: $(VENV)/.installed-test $(MESSAGES) /usr/bin/chromium ## Screenshots of the admin for docs/redaktion.md (docs/img/redaktion/)
+	$(PY) -m scripts.docs_screenshots
 
 .PHONY: docs-check
 docs-check: $(VENV)/.installed-test ## Every link between README.md and docs/ leads to a file and heading

@@ -117,9 +117,9 @@ def wait_until_up(url, process, log_path, seconds=START_SECONDS):
 
 
 @contextlib.contextmanager
-def gunicorn(env, log_path, workers=None):
+def gunicorn(env, log_path, workers=None, port=None):
     """gunicorn with the repository's gunicorn.conf.py on a free port: its master, base URL."""
-    port = free_port()
+    port = port or free_port()
     env = {**env, "HOST": "127.0.0.1", "PORT": str(port)}
     if workers:
         env["WEB_CONCURRENCY"] = str(workers)

@@ -3,8 +3,10 @@ from django.contrib import admin
 
 from editorial.actions import publish, unpublish
 from editorial.history import HistoryAdmin
+from editorial.lists import EntryListMixin
 from editorial.locking import OptimisticLockingAdminMixin
 from editorial.spreadsheets import DirectoryImportExportMixin
+from editorial.verification import VerificationDueFilter, mark_verified
 
 from .models import ContactPerson, ContactRole
 from .resources import ContactPersonResource
@@ -20,16 +22,18 @@ class ContactRoleInline(admin.TabularInline):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin):
+class ContactPersonAdmin(
+    EntryListMixin, DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin
+):
     resource_classes = [ContactPersonResource]
-    list_display = ["name", "job_title", "employer", "email", "is_directory_contact", "status"]
-    list_filter = ["status", "is_directory_contact", "employer"]
-    actions = [publish, unpublish]
+    list_display = ["name", "employer", "email", "status_badge", "changed_on"]
+    list_filter = ["status", VerificationDueFilter, "is_directory_contact", "employer"]
+    actions = [publish, unpublish, mark_verified]
     search_fields = ["first_name", "last_name", "position", "email"]
     list_select_related = ["employer"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
     autocomplete_fields = ["employer"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "verified_at"]
     inlines = [ContactRoleInline]
     fieldsets = [
         (None, {"fields": ["status", "first_name", "last_name", "slug", "is_directory_contact"]}),
@@ -43,7 +47,10 @@ class ContactPersonAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin
             },
         ),
         ("Kontakt", {"fields": [("phone", "phone_display"), ("fax", "fax_display"), "email"]}),
-        ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Verlauf",
+            {"fields": ["created_at", "updated_at", "verified_at"], "classes": ["collapse"]},
+        ),
     ]
 
     @admin.display(description="Name", ordering="last_name")

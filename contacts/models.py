@@ -3,7 +3,6 @@ from dataclasses import dataclass
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,7 +16,7 @@ from editorial.models import (
     Status,
 )
 from editorial.translation import TranslatableMixin, translated_field
-from organisations.models import RELATED_SHOWN, Organisation, first_of_each, related_count
+from organisations.models import RELATED_SHOWN, Organisation, related_count, shown_rows
 from pagecache import tags
 
 
@@ -275,17 +274,10 @@ def contacts_of(organisation, limit=RELATED_SHOWN):
         )
         .get()
     )
-    prefetch_related_objects(
-        [organisation],
-        *(
-            Prefetch(
-                name,
-                rows if totals[f"{name}_total"] <= limit else first_of_each(rows, field, limit),
-            )
-            for name, (field, rows) in related.items()
-        ),
+    roles, employees = (
+        shown_rows(rows, field, organisation, totals[f"{name}_total"], limit)
+        for name, (field, rows) in related.items()
     )
-    roles, employees = list(organisation.contact_roles.all()), list(organisation.employees.all())
     person_tags = [person.page_cache_tag for person in [role.person for role in roles] + employees]
     tags.depends_on(*person_tags)
     contacts = OrganisationContacts(

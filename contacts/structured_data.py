@@ -1,7 +1,7 @@
 """schema.org descriptions of a contact person, on their page and an organisation's (JSON-LD)."""
 
 from organisations.structured_data import organisation_reference
-from seo.structured_data import CONTEXT, compact, one_or_many
+from seo.structured_data import CONTEXT, compact, entry_page, one_or_many
 
 
 def telephone(number):
@@ -39,16 +39,18 @@ def contact_point(role, request):
 
 def person(person, request):
     """A Person with the contact details the page shows."""
+    data = person_reference(person, request)
     return compact(
         {
             "@context": CONTEXT,
-            **person_reference(person, request),
+            **data,
             "givenName": person.first_name,
             "familyName": person.last_name,
             "worksFor": person.employer and organisation_reference(person.employer, request),
             "telephone": telephone(person.phone),
             "faxNumber": telephone(person.fax),
             "email": person.email,
+            "mainEntityOfPage": entry_page(person, data["url"]),
         }
     )
 

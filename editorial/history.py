@@ -3,6 +3,9 @@ The editors' history of entries, kept by django-reversion: every save in the adm
 with user, time and comment; two versions compare field by field; deleted entries come back.
 """
 
+import difflib
+import re
+
 import reversion
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
@@ -11,6 +14,8 @@ from django.db import models, router, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from reversion.admin import VersionAdmin
@@ -60,6 +65,12 @@ def comparable(field, value):
     return "" if value is None else str(value).replace("\r\n", "\n")
 
 
+def differs(field, old_values, new_values):
+    return comparable(field, old_values.get(field.attname)) != comparable(
+        field, new_values.get(field.attname)
+    )
+
+
 def field_changes(model, old_values, new_values):
     """Label, old and new text of every field whose value differs, in the form's order."""
     return [
@@ -69,9 +80,44 @@ def field_changes(model, old_values, new_values):
             display_value(field, new_values.get(field.attname)),
         )
         for field in compared_fields(model)
-        if comparable(field, old_values.get(field.attname))
-        != comparable(field, new_values.get(field.attname))
+        if differs(field, old_values, new_values)
     ]
+
+
+def unchanged_fields(model, old_values, new_values):
+    """The labels of the fields both versions have alike, which the comparison folds away."""
+    return [
+        capfirst(field.verbose_name)
+        for field in compared_fields(model)
+        if not differs(field, old_values, new_values)
+    ]
+
+
+WORDS_AND_SPACES = re.compile(r"\s+|\S+")
+
+
+def marked_words(old, new):
+    """
+    The old and the new text as HTML: the words only the old one has in <del>, those only the
+    new one has in <ins>, so that one changed word stands out in a long description.
+    """
+    old_words = WORDS_AND_SPACES.findall(old.replace("\r\n", "\n"))
+    new_words = WORDS_AND_SPACES.findall(new.replace("\r\n", "\n"))
+    old_html, new_html = [], []
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        removed = escape("".join(old_words[old_start:old_end]))
+        added = escape("".join(new_words[new_start:new_end]))
+        if operation == "equal":
+            old_html.append(removed)
+            new_html.append(added)
+            continue
+        if removed:
+            old_html.append(f"<del>{removed}</del>")
+        if added:
+            new_html.append(f"<ins>{added}</ins>")
+    # Every piece of text is escaped above; the only markup is <del>, <ins> and <br>.
+    return tuple(mark_safe("".join(html).replace("\n", "<br>")) for html in (old_html, new_html))
 
 
 def revision_related(version):
@@ -215,7 +261,11 @@ class HistoryAdmin(VersionAdmin):
             "history_url": history_url,
             "old": old,
             "new": new,
-            "changes": version_changes(self.model, old, new),
+            "changes": [
+                (label, *marked_words(old_text, new_text))
+                for label, old_text, new_text in version_changes(self.model, old, new)
+            ],
+            "unchanged": unchanged_fields(self.model, old.field_dict, new.field_dict),
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/history/compare.html", context)

@@ -18,7 +18,10 @@ class EditConflict(Exception):
 class LoadedVersionFormMixin(forms.ModelForm):
     """A model form that remembers which edit version of the entry it was opened on."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The admin writes the label of a hidden field into the page too, if out of sight.
+    loaded_version = forms.IntegerField(
+        label="Geladene Version", widget=forms.HiddenInput, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

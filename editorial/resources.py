@@ -8,8 +8,10 @@ whole file: the rows are written in one transaction, which is rolled back on any
 
 import functools
 from decimal import InvalidOperation
+from typing import NamedTuple
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, resources, widgets
 
@@ -75,6 +77,14 @@ class YesNoWidget(widgets.BooleanWidget):
         return super().clean(value, row, **kwargs)
 
 
+class RowProblem(NamedTuple):
+    """What is wrong in one cell of a bad row, as the import page writes it out."""
+
+    field: str  # the field's German name; empty for a problem of the whole row
+    value: str  # the cell as the file has it
+    reasons: list
+
+
 class DirectoryResource(resources.ModelResource):
     """What the import of every kind of entry shares: add only, all rows or none."""
 
@@ -101,6 +111,17 @@ class DirectoryResource(resources.ModelResource):
         # Rows are written inside one transaction even in the preview, so a slug given
         # twice in one file is found there already.
         use_transactions = True
+
+    @classmethod
+    def column_label(cls, field):
+        """
+        What the admin calls a column: the model field's German name, as on the change form.
+        The file itself keeps the field names ("category") as its header row.
+        """
+        try:
+            return capfirst(cls._meta.model._meta.get_field(field.attribute).verbose_name)
+        except FieldDoesNotExist:
+            return field.column_name
 
     @classmethod
     def get_fk_widget(cls, field):
@@ -131,4 +152,32 @@ class DirectoryResource(resources.ModelResource):
         # A row that became invalid between preview and confirmation (another editor added
         # the same slug meanwhile) must roll back the rows before it too.
         kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, **kwargs)
+        result = super().import_data(dataset, **kwargs)
+        for row in result.invalid_rows:
+            row.problems = self.row_problems(row, result.diff_headers)
+        # The preview's column headers in German. Only now: reading the rows and their
+        # problems looks the values up by these headers, which must be the file's until then.
+        result.diff_headers = [self.column_label(field) for field in self.get_import_fields()]
+        return result
+
+    def row_problems(self, invalid_row, headers):
+        """
+        The errors of a bad row by field: the field's German name and the cell's value, which
+        django-import-export's page shows only as an attribute name and a column far away.
+        """
+        cells = dict(zip(headers, invalid_row.values, strict=True))
+        columns = {field.attribute: field.column_name for field in self.get_import_fields()}
+        problems = []
+        for name, reasons in invalid_row.error_dict.items():
+            if name == NON_FIELD_ERRORS:
+                problems.append(RowProblem("", "", reasons))
+                continue
+            try:
+                label = capfirst(self._meta.model._meta.get_field(name).verbose_name)
+            except FieldDoesNotExist:
+                label = columns.get(name, name)
+            value = cells.get(columns.get(name), "")
+            # django-import-export fills a column the file lacks with "---".
+            value = "" if value in (None, "---") else str(value)
+            problems.append(RowProblem(label, value, reasons))
+        return problems

@@ -4,14 +4,40 @@ import contextlib
 import csv
 
 import reversion
+import tablib
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import SelectableFieldsExportForm
+
+from .cells import neutralised, restored
 
 
-class SpreadsheetCSV(CSV):
+def with_cells(dataset, change):
+    """A copy of the dataset with `change` applied to every cell."""
+    return tablib.Dataset(
+        *[[change(cell) for cell in row] for row in dataset],
+        headers=dataset.headers,
+        title=dataset.title,
+    )
+
+
+class SafeCells:
+    """
+    A format whose exported text cells a spreadsheet never runs as formulas
+    (editorial/cells.py), and whose import takes such cells back as they were.
+    """
+
+    def export_data(self, dataset, **kwargs):
+        return super().export_data(with_cells(dataset, neutralised), **kwargs)
+
+    def create_dataset(self, in_stream, **kwargs):
+        return with_cells(super().create_dataset(in_stream, **kwargs), restored)
+
+
+class SpreadsheetCSV(SafeCells, CSV):
     """CSV as spreadsheets save it: German Excel separates the columns by semicolons."""
 
     def create_dataset(self, in_stream, **kwargs):
@@ -24,6 +50,17 @@ class SpreadsheetCSV(CSV):
         return super().create_dataset(in_stream, **kwargs)
 
 
+class SpreadsheetXLSX(SafeCells, XLSX):
+    pass
+
+
+class DirectoryExportForm(SelectableFieldsExportForm):
+    """The export's choice of columns, named as the admin names the fields."""
+
+    def _get_field_label(self, resource, field_name):
+        return resource.column_label(resource.fields[field_name])
+
+
 class DirectoryImportExportMixin(ImportExportMixin):
     """
     CSV and XLSX import with a preview, and export. Rows are checked in the preview; a file
@@ -32,8 +69,10 @@ class DirectoryImportExportMixin(ImportExportMixin):
     told the import succeeded.
     """
 
-    import_formats = [SpreadsheetCSV, XLSX]
-    export_formats = [CSV, XLSX]
+    import_formats = [SpreadsheetCSV, SpreadsheetXLSX]
+    # The export writes tablib's comma-separated CSV; the import reads it as well.
+    export_formats = [SpreadsheetCSV, SpreadsheetXLSX]
+    export_form_class = DirectoryExportForm
 
     def process_dataset(self, dataset, form, request, **kwargs):
         # The confirmed import is one revision in the entries' history, as a save in the

@@ -116,6 +116,8 @@ INSTALLED_APPS = [
     "seo",
     "legal",
     "opendata",
+    # Checks of the organisations' websites (manage.py check_links).
+    "linkcheck",
     "axes",
     "backups",
     # Corrections and new entries from the public, moderated in the admin.
@@ -153,10 +155,13 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "lausitz_directory.urls"
 
-# The site's public address for sitemap.xml (django.contrib.sites). A migration
-# writes it into the Site row once; later it is changed in the admin (Websites).
+# The site's public address for "view on site", sitemap.xml and the feeds
+# (django.contrib.sites): DJANGO_SITE_DOMAIN, or else where gunicorn serves it locally
+# (PORT, as gunicorn.conf.py reads it). `manage.py set_site_domain` writes it into the
+# Site row, which `make run` does on every start; seo/checks.py warns under --deploy
+# when it is still a loopback address.
 SITE_ID = 1
-SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN", "127.0.0.1:8000")
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 
 TEMPLATES = [
     {
@@ -303,6 +308,10 @@ BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "var" / "backup
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PHONENUMBER_DEFAULT_REGION = "DE"
+
+# An entry nobody verified ("Als geprüft markieren") for this many months is due for a check:
+# the admin filters such entries and counts the published ones on its index.
+DIRECTORY_VERIFY_AFTER_MONTHS = int(os.environ.get("DJANGO_VERIFY_AFTER_MONTHS", "12"))
 
 # Bulk import and export in the admin (django-import-export; formats in
 # editorial/spreadsheets.py): importing adds entries, so it needs the right to add

@@ -14,7 +14,8 @@ from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.views.defaults import server_error as default_server_error
+
+from .errors import server_error as page_server_error
 
 # psycopg's and sqlite3's errors for a server that is down, restarting, refusing
 # connections or too busy reach Django code wrapped as these two.
@@ -25,7 +26,7 @@ RETRY_AFTER_SECONDS = 30
 def server_error(request):
     if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE_ERRORS):
         return database_unavailable(request)
-    return default_server_error(request)
+    return page_server_error(request)
 
 
 def database_unavailable(request):

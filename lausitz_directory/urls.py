@@ -48,3 +48,6 @@ urlpatterns += i18n_patterns(
 
 # A database that does not answer gets visitors a 503 page rather than the 500 one.
 handler500 = "lausitz_directory.unavailable.server_error"
+# The admin's error pages in its own layout (errors.py); the site's elsewhere.
+handler403 = "lausitz_directory.errors.permission_denied"
+handler404 = "lausitz_directory.errors.page_not_found"

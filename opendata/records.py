@@ -11,6 +11,7 @@ from datetime import UTC
 from django.utils.translation import gettext_lazy as _
 
 from contacts.models import ContactRole
+from editorial.cells import neutralised
 from editorial.models import Status
 from organisations.models import Organisation, Relation
 
@@ -94,6 +95,13 @@ class Field:
         return " | ".join(types) if isinstance(types, list) else types
 
     def csv(self, value):
+        """The CSV cell of the JSON value; text a spreadsheet would run as a formula neutralised."""
+        if isinstance(value, int | float):
+            # Numbers stay numbers (true and false are words, and never formulas).
+            return self.csv_text(value)
+        return neutralised(self.csv_text(value))
+
+    def csv_text(self, value):
         if self.csv_cell:
             return self.csv_cell(value)
         if value is None:
@@ -239,6 +247,15 @@ FIELDS = [
         _("Zeitpunkt der letzten Änderung, ISO 8601 in UTC."),
         lambda organisation, url: timestamp(organisation.updated_at),
         {"type": "string", "format": "date-time"},
+    ),
+    Field(
+        "verified_at",
+        _(
+            "Zeitpunkt, zu dem die Redaktion den Eintrag zuletzt als richtig bestätigt hat "
+            "(„zuletzt geprüft“), ISO 8601 in UTC; leer, wenn noch nie."
+        ),
+        lambda organisation, url: organisation.verified_at and timestamp(organisation.verified_at),
+        {"type": ["string", "null"], "format": "date-time"},
     ),
 ]
 

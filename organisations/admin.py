@@ -1,10 +1,13 @@
 import reversion
 from django.contrib import admin
+from django.contrib.admin.views.main import SEARCH_VAR
 
 from editorial.actions import publish, unpublish
 from editorial.history import HistoryAdmin
+from editorial.lists import EntryListMixin
 from editorial.locking import OptimisticLockingAdminMixin
 from editorial.spreadsheets import DirectoryImportExportMixin
+from editorial.verification import VerificationDueFilter, mark_verified
 
 from .models import Category, District, FederalState, Organisation, Relation, Topic
 from .resources import OrganisationResource
@@ -63,33 +66,65 @@ class IncomingRelationInline(admin.TabularInline):
     verbose_name_plural = "Beziehungen anderer Akteure hierher"
 
 
+class EntryFilter(admin.SimpleListFilter):
+    """
+    The directory's own entries unless asked for the actors they only mention; a search looks
+    through both, so that an actor an editor looks for by name is found.
+    """
+
+    title = "Eintragsart"
+    parameter_name = "akteure"
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.default = "alle" if request.GET.get(SEARCH_VAR) else "eintraege"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("eintraege", "Verzeichniseinträge"),
+            ("erwaehnt", "Nur erwähnte Akteure"),
+            ("alle", "Alle"),
+        ]
+
+    def value(self):
+        return super().value() or self.default
+
+    def queryset(self, request, queryset):
+        if self.value() == "alle":
+            return queryset
+        if self.value() == "erwaehnt":
+            return queryset.mentioned()
+        return queryset.entries()
+
+    def choices(self, changelist):
+        # Every choice names its kind: Django's "Alle" without the parameter is the default.
+        choices = super().choices(changelist)
+        next(choices)
+        yield from choices
+
+
 @admin.register(Organisation)
-class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin):
+class OrganisationAdmin(
+    EntryListMixin, DirectoryImportExportMixin, OptimisticLockingAdminMixin, HistoryAdmin
+):
     resource_classes = [OrganisationResource]
-    list_display = [
-        "name",
-        "acronym",
-        "category",
-        "is_entry",
-        "status",
-        "founding_year",
-        "updated_at",
-    ]
+    list_display = ["name", "category", "status_badge", "changed_on"]
     list_filter = [
+        EntryFilter,
         "status",
-        "is_entry",
+        VerificationDueFilter,
         "category",
         "legal_form",
         "federal_states",
         "districts",
         "topics",
     ]
-    actions = [publish, unpublish]
+    actions = [publish, unpublish, mark_verified]
     search_fields = ["name", "acronym", "alternative_name", "description"]
     list_select_related = ["category"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["category", "federal_states", "districts", "topics"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "verified_at"]
     inlines = [OutgoingRelationInline, IncomingRelationInline]
     fieldsets = [
         (
@@ -128,7 +163,10 @@ class OrganisationAdmin(DirectoryImportExportMixin, OptimisticLockingAdminMixin,
             },
         ),
         ("Region und Themen", {"fields": ["federal_states", "districts", "topics"]}),
-        ("Verlauf", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (
+            "Verlauf",
+            {"fields": ["created_at", "updated_at", "verified_at"], "classes": ["collapse"]},
+        ),
     ]
 
 

@@ -127,6 +127,14 @@ class OrganisationFilter(django_filters.FilterSet):
             sort_field = self.form.fields["sortierung"]
             sort_field.choices = [c for c in sort_field.choices if c[0] != "relevanz"]
 
+    def get_form_class(self):
+        # Built once per process instead of anew, with new fields, on every request: the
+        # fields are the same for all, and each form copies those it gets.
+        form_class = type(self).__dict__.get("_form_class")
+        if form_class is None:
+            form_class = type(self)._form_class = super().get_form_class()
+        return form_class
+
     @property
     def search_query(self):
         return (self.data.get("q") or "").strip() if self.is_bound else ""

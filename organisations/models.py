@@ -133,6 +133,22 @@ def first_of_each(related_rows, field_name, limit):
     ).filter(related_rank__lte=limit)
 
 
+def shown_rows(related_rows, field_name, organisation, total, limit):
+    """
+    The first `limit` of the related rows that point to one organisation, of `total`: none
+    without a query, and a plain query when there are few, as the window query of
+    first_of_each() takes Django longer to build than the database to run.
+    """
+    if not total:
+        return []
+    if total > limit:
+        related_rows = first_of_each(related_rows, field_name, limit)
+    rows = list(related_rows.filter(**{field_name: organisation}))
+    for row in rows:
+        setattr(row, field_name, organisation)
+    return rows
+
+
 def related_count(related_rows, field_name):
     """
     The number of the related rows that point to the outer organisation by `field_name`: a

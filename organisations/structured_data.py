@@ -17,7 +17,7 @@ Relations map to schema.org only where a property says the same as the source:
 member or memberOf either. schema.org has no inverse of founder.
 """
 
-from seo.structured_data import CONTEXT, compact, one_or_many
+from seo.structured_data import CONTEXT, compact, entry_page, one_or_many
 
 from .models import Relation
 
@@ -74,6 +74,7 @@ def organisation(organisation, request, people=None):
                 for district in organisation.districts.all()
             ],
             "knowsAbout": [topic.display_name for topic in organisation.topics.all()],
+            "mainEntityOfPage": entry_page(organisation, data["url"]),
             **related,
             **(people or {}),
         }

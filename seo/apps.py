@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class SeoConfig(AppConfig):
@@ -6,3 +7,8 @@ class SeoConfig(AppConfig):
 
     name = "seo"
     verbose_name = "Suchmaschinen"
+
+    def ready(self):
+        from .checks import check_site_domain
+
+        checks.register(check_site_domain, checks.Tags.sites, deploy=True)

@@ -49,6 +49,21 @@ def one_or_many(values):
     return values[0] if len(values) == 1 else values
 
 
+def entry_page(entry, url):
+    """
+    The page of an entry the editors write, as its `mainEntityOfPage`: when they last edited
+    it (dateModified) and last confirmed it as correct (lastReviewed, "zuletzt geprüft").
+    """
+    return compact(
+        {
+            "@type": "WebPage",
+            "@id": url,
+            "dateModified": entry.updated_at,
+            "lastReviewed": entry.verified_at,
+        }
+    )
+
+
 def website(request):
     """The site, with the list's search as its SearchAction."""
     home = request.build_absolute_uri(reverse("home"))

@@ -1,6 +1,7 @@
 """`make backup` and `make restore`: a backup brings the whole database back as it was."""
 
 import json
+import stat
 from io import StringIO
 
 import pytest
@@ -12,10 +13,12 @@ from django.contrib.sites.models import Site
 from django.core.management import CommandError, call_command
 from reversion.models import Version
 
-from backups.dump import EXCLUDED
+from backups.dump import EXCLUDED, count_by_model
 from contacts.models import ContactRole
 from opendata.models import DatasetPublication
 from organisations.models import Organisation, Relation, Topic
+
+from .support.servers import run_python
 
 pytestmark = pytest.mark.django_db
 
@@ -120,7 +123,7 @@ def test_restore_says_what_it_restored(edited_directory, tmp_path):
 
     assert "organisations.organisation: 22" in report
     assert "reversion.version: 1" in report
-    assert f"Restored {len(everything())} objects" in report
+    assert f"{len(everything())} Objekte wiederhergestellt" in report
 
 
 @pytest.mark.parametrize("content", [None, "kein JSON", '{"model": 1}'])
@@ -129,7 +132,7 @@ def test_a_file_that_is_no_backup_is_refused_and_changes_nothing(seed, tmp_path,
     if content is not None:
         path.write_text(content)
 
-    with pytest.raises(CommandError, match="is not a backup"):
+    with pytest.raises(CommandError, match="ist keine Sicherung"):
         restore(path)
 
     assert Organisation.objects.count() == 22
@@ -139,7 +142,7 @@ def test_a_backup_that_fails_to_load_changes_nothing(seed, tmp_path):
     path = tmp_path / "backup.json"
     path.write_text('[{"model": "organisations.nothing", "fields": {}}]')
 
-    with pytest.raises(CommandError, match="could not be loaded; nothing was changed"):
+    with pytest.raises(CommandError, match="ließ sich nicht laden; nichts wurde geändert"):
         restore(path)
 
     assert Organisation.objects.count() == 22
@@ -156,3 +159,126 @@ def test_content_types_keep_their_ids(edited_directory, tmp_path):
     restore(tmp_path / "backup.json")
 
     assert dict(ContentType.objects.values_list("model", "pk")) == ids
+
+
+# --- Asking before a restore ---------------------------------------------------------
+
+
+class Terminal(StringIO):
+    """Standard input as a person at a terminal types it."""
+
+    def isatty(self):
+        return True
+
+
+def restore_asking(path, typed, monkeypatch):
+    monkeypatch.setattr("sys.stdin", Terminal(typed))
+    out = StringIO()
+    call_command("restore_directory", path, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def backup_without_lausitzrunde(seed, tmp_path):
+    """A backup; then an entry deleted, which only a restore brings back."""
+    path = tmp_path / "backup.json"
+    backup(path)
+    Organisation.objects.get(slug="lausitzrunde").delete()
+    return path
+
+
+@pytest.mark.parametrize("typed", ["ja\n", "Ja\n", "JA\n", "yes\n", "YES\n", " ja \n"])
+def test_restore_goes_on_after_ja_or_yes_in_any_case(
+    backup_without_lausitzrunde, typed, monkeypatch, capsys
+):
+    restore_asking(backup_without_lausitzrunde, typed, monkeypatch)
+
+    assert Organisation.objects.filter(slug="lausitzrunde").exists()
+    assert "Zum Fortfahren „ja“ eingeben:" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("typed", ["nein\n", "y\n", "\n", ""])
+def test_restore_changes_nothing_after_any_other_answer(
+    backup_without_lausitzrunde, typed, monkeypatch
+):
+    with pytest.raises(CommandError, match=r"^Nichts wiederhergestellt\.$"):
+        restore_asking(backup_without_lausitzrunde, typed, monkeypatch)
+
+    assert not Organisation.objects.filter(slug="lausitzrunde").exists()
+
+
+def test_restore_without_a_terminal_refuses_and_changes_nothing(
+    backup_without_lausitzrunde, monkeypatch
+):
+    monkeypatch.setattr("sys.stdin", StringIO("ja\n"))
+
+    with pytest.raises(CommandError, match="kein Terminal"):
+        call_command("restore_directory", backup_without_lausitzrunde, stdout=StringIO())
+
+    assert not Organisation.objects.filter(slug="lausitzrunde").exists()
+
+
+def test_restore_with_noinput_asks_nothing(backup_without_lausitzrunde, monkeypatch):
+    monkeypatch.setattr("sys.stdin", StringIO(""))
+
+    call_command("restore_directory", backup_without_lausitzrunde, "--noinput", stdout=StringIO())
+
+    assert Organisation.objects.filter(slug="lausitzrunde").exists()
+
+
+@pytest.mark.db_agnostic
+def test_restore_without_a_terminal_ends_with_a_message_not_a_traceback(tmp_path):
+    # As `make restore` run from a script or cron: stdin is no terminal and at its end.
+    path = tmp_path / "backup.json"
+    path.write_text('[{"model": "organisations.topic", "pk": 1, "fields": {}}]')
+
+    result = run_python(
+        ["manage.py", "restore_directory", str(path)],
+        {"DJANGO_SECRET_KEY": "geheim", "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"},
+        input="",
+    )
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("CommandError: Keine Rückfrage möglich (kein Terminal)")
+    assert "Traceback" not in result.stderr
+
+
+# --- Backups are private ----------------------------------------------------------------
+
+
+def mode(path):
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def backup_dir(settings, tmp_path):
+    settings.BACKUP_DIR = tmp_path / "var" / "backups"
+    return settings.BACKUP_DIR
+
+
+def test_backup_and_its_folder_are_for_the_owner_only(seed, backup_dir):
+    call_command("backup_directory", stdout=StringIO())
+
+    (path,) = backup_dir.iterdir()
+    assert mode(backup_dir) == 0o700
+    assert mode(path) == 0o600
+
+
+def test_a_backup_folder_from_before_is_made_private(seed, backup_dir):
+    backup_dir.mkdir(parents=True, mode=0o755)
+    backup_dir.chmod(0o755)
+
+    call_command("backup_directory", stdout=StringIO())
+
+    assert mode(backup_dir) == 0o700
+
+
+def test_a_backup_over_an_existing_file_is_private(seed, tmp_path):
+    path = tmp_path / "backup.json"
+    path.write_text("[]")
+    path.chmod(0o644)
+
+    backup(path)
+
+    assert mode(path) == 0o600
+    assert count_by_model(path)["organisations.organisation"] == 22

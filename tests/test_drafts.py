@@ -11,7 +11,7 @@ from contacts.models import ContactPerson
 from editorial.models import Status
 from organisations.models import Organisation
 
-from .support.admin_forms import form_data
+from .support.admin_forms import form_data, run_action
 from .support.pages import facet_counts, links, result_names, sitemap_pages, text
 
 pytestmark = pytest.mark.django_db
@@ -216,12 +216,6 @@ def test_person_page_says_when_it_was_last_updated(client, seed):
 
 
 # --- Admin ---------------------------------------------------------------------------------------
-
-
-def run_action(client, model, action, slugs):
-    url = reverse(admin_urlname(model._meta, "changelist"))
-    pks = model.objects.filter(slug__in=slugs).values_list("pk", flat=True)
-    return client.post(url, {"action": action, "_selected_action": list(pks)}, follow=True)
 
 
 def test_editor_publishes_selected_drafts(editor, draft_network):

@@ -29,3 +29,11 @@ def test_an_unknown_address_shows_the_styled_404_page(visitor):
     assert response.status_code == 404
     assert "Seite nicht gefunden" in text(response)
     assert "css/site." in response.text
+
+
+def test_a_forbidden_page_shows_the_styled_403_page(visitor):
+    response = visitor.get("/verboten/")
+    assert response.status_code == 403
+    assert "Keine Berechtigung" in text(response)
+    assert ("Zur Startseite", "/") in links(response)
+    assert "css/site." in response.text

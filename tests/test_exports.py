@@ -43,6 +43,7 @@ COLUMNS = [
     "incoming_relations",
     "contact_persons",
     "updated_at",
+    "verified_at",
 ]
 LIST_QUERIES = [
     "",

@@ -5,7 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from contacts.models import ContactPerson
-from editorial.history import field_changes, field_values
+from editorial.history import field_changes, field_values, marked_words
 from organisations.models import Organisation
 
 from .support.admin_forms import form_data, save_in_admin
@@ -81,10 +81,34 @@ def test_compare_shows_the_changed_field_with_both_values(editor):
     organisation = Organisation.objects.get(slug="lausitzrunde")
     response = compare_after_saving(editor, organisation, {"acronym": "LR"})
     assert response.status_code == 200
-    assert [(label, new) for label, _old, new in response.context["changes"]] == [
-        ("Abkürzung", "LR")
-    ]
+    assert [label for label, _old, _new in response.context["changes"]] == ["Abkürzung"]
     assert "Abkürzung (leer) LR" in text(response)
+
+
+def test_compare_marks_the_one_changed_word_of_a_description(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    description = organisation.description.replace("23 Mitgliedern", "24 Mitgliedern")
+    html = compare_after_saving(editor, organisation, {"description": description}).content
+    html = html.decode()
+    assert "<del>23</del>" in html
+    assert "<ins>24</ins>" in html
+    assert html.count("<del>") == html.count("<ins>") == 1
+    assert "besteht aus <ins>24</ins> Mitgliedern" in html
+
+
+def test_compare_shows_markup_in_a_value_as_text_and_keeps_its_line_breaks():
+    old, new = marked_words("Ein <b>Netz</b>\nwerk", "Ein <b>Netz</b>\r\nverbund")
+    assert old == "Ein &lt;b&gt;Netz&lt;/b&gt;<br><del>werk</del>"
+    assert new == "Ein &lt;b&gt;Netz&lt;/b&gt;<br><ins>verbund</ins>"
+
+
+def test_compare_folds_the_unchanged_fields_away(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    response = compare_after_saving(editor, organisation, {"acronym": "LR"})
+    page = text(response)
+    assert "unveränderte Felder" in page
+    assert "Beschreibung" in page
+    assert organisation.description[:40] not in page
 
 
 def test_compare_shows_changed_relations(editor):

@@ -22,14 +22,14 @@ def test_seeds_an_empty_directory_and_reports_it():
     assert Organisation.objects.count() == 22
     assert Relation.objects.count() == 12
     assert ContactRole.objects.count() == 3
-    assert "organisations.organisation: 22 added" in report
-    assert "contacts.contactrole: 3 added" in report
+    assert "organisations.organisation: 22 hinzugefügt" in report
+    assert "contacts.contactrole: 3 hinzugefügt" in report
 
 
 def test_seeding_twice_adds_nothing(seed):
     report = seed_directory()
-    assert "organisations.organisation: 22 kept" in report
-    assert "added" not in report
+    assert "organisations.organisation: 22 unverändert" in report
+    assert "hinzugefügt" not in report
     assert Organisation.objects.count() == 22
 
 
@@ -62,7 +62,7 @@ def test_adds_a_missing_entry_with_its_topics_and_relations(seed):
         "wfbb",
         "ihk-cottbus",
     }
-    assert "organisations.organisation: 1 added, 21 kept" in report
+    assert "organisations.organisation: 1 hinzugefügt, 21 unverändert" in report
 
 
 def test_leaves_a_renamed_entry_alone_and_its_seed_relations_out(seed):
@@ -72,8 +72,8 @@ def test_leaves_a_renamed_entry_alone_and_its_seed_relations_out(seed):
 
     assert not Organisation.objects.filter(slug="wfbb").exists()
     assert not Relation.objects.filter(target__slug="wfbb").exists()
-    assert "1 not added, clashes with an existing entry" in report
-    assert "1 not added, refers to an entry that no longer exists" in report
+    assert "1 nicht hinzugefügt, kollidiert mit einem vorhandenen Eintrag" in report
+    assert "1 nicht hinzugefügt, verweist auf einen Eintrag, den es nicht mehr gibt" in report
 
 
 def test_adds_a_missing_role_where_person_and_organisation_exist(seed):
@@ -83,7 +83,7 @@ def test_adds_a_missing_role_where_person_and_organisation_exist(seed):
 
     person = ContactPerson.objects.get(slug="jens-krause")
     assert person.roles.filter(organisation__slug="wasserstoffnetzwerk-lausitz").exists()
-    assert "contacts.contactrole: 1 added, 2 kept" in report
+    assert "contacts.contactrole: 1 hinzugefügt, 2 unverändert" in report
 
 
 def test_adds_a_missing_topic_but_not_to_entries_that_exist(seed):
@@ -106,4 +106,4 @@ def test_if_empty_leaves_a_deleted_seed_entry_deleted(seed):
     output = StringIO()
     call_command("seed_directory", "--if-empty", stdout=output)
     assert not Organisation.objects.filter(slug="mingentec").exists()
-    assert "nothing added" in output.getvalue()
+    assert "nichts hinzugefügt" in output.getvalue()

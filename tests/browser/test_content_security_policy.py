@@ -38,6 +38,7 @@ def admin_pages():
         "/admin/",
         base,
         f"{base}?q=Lausitz&category__id__exact=1",
+        f"{base}?pruefung=faellig",
         f"{base}add/",
         f"{base}{organisation}/change/",
         f"{base}{organisation}/history/",
@@ -45,6 +46,7 @@ def admin_pages():
         f"{base}export/",
         "/admin/contacts/contactperson/",
         "/admin/flatpages/flatpage/",
+        "/admin/linkcheck/linkcheck/?defekt=ja",
     ]
 
 

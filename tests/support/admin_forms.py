@@ -37,3 +37,10 @@ def save_in_admin(client, obj, changes):
     data = form_data(client.get(url))
     data.update(changes)
     return client.post(url, data)
+
+
+def run_action(client, model, action, slugs):
+    """Selects the entries with these slugs in the admin's list and runs the action on them."""
+    url = reverse(admin_urlname(model._meta, "changelist"))
+    pks = model.objects.filter(slug__in=slugs).values_list("pk", flat=True)
+    return client.post(url, {"action": action, "_selected_action": list(pks)}, follow=True)

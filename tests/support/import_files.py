@@ -65,8 +65,9 @@ def confirm(client, admin_url, preview):
     )
 
 
-def export(client, admin_url, fmt):
-    form = client.get(f"{admin_url}/export/").context["form"]
+def export(client, admin_url, fmt, list_filter=""):
+    """Exports what the list shows; `list_filter` is its query string, e.g. "?akteure=alle"."""
+    form = client.get(f"{admin_url}/export/{list_filter}").context["form"]
     data = {name: "on" for name, field in form.fields.items() if field.initial is True}
     data.update(resource="0", format=FORMATS[fmt])
-    return client.post(f"{admin_url}/export/", data)
+    return client.post(f"{admin_url}/export/{list_filter}", data)

@@ -42,13 +42,14 @@ def on_postgres():
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
-def run_python(arguments, environment):
-    """Runs Python in a fresh process with only the given variables set."""
+def run_python(arguments, environment, input=None):
+    """Runs Python in a fresh process with only the given variables set (and input as stdin)."""
     keep = {name: os.environ[name] for name in ("PATH", "HOME") if name in os.environ}
     return subprocess.run(
         [sys.executable, *arguments],
         cwd=BASE_DIR,
         env={**keep, **environment},
+        input=input,
         capture_output=True,
         text=True,
         check=False,
@@ -108,6 +109,6 @@ def fetch(url, headers=None):
             return error.code, error.headers, error.read().decode()
 
 
-def gunicorn(env, tmp, workers, name="gunicorn"):
+def gunicorn(env, tmp, workers, name="gunicorn", port=None):
     """Serve with the repository's gunicorn.conf.py; yield the master process and base URL."""
-    return processes.gunicorn(env, Path(tmp) / f"{name}.log", workers)
+    return processes.gunicorn(env, Path(tmp) / f"{name}.log", workers, port)

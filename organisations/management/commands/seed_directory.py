@@ -29,7 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if options["if_empty"] and Organisation.objects.exists():
-            self.stdout.write("The directory has entries already; nothing added.")
+            self.stdout.write("Das Verzeichnis hat schon Einträge; nichts hinzugefügt.")
             return
         counts = defaultdict(Counter)
         with transaction.atomic():
@@ -40,10 +40,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{label}: {', '.join(parts)}")
 
 
-ADDED = "added"
-KEPT = "kept"
-CLASHING = "not added, clashes with an existing entry"
-ORPHANED = "not added, refers to an entry that no longer exists"
+ADDED = "hinzugefügt"
+KEPT = "unverändert"
+CLASHING = "nicht hinzugefügt, kollidiert mit einem vorhandenen Eintrag"
+ORPHANED = "nicht hinzugefügt, verweist auf einen Eintrag, den es nicht mehr gibt"
 OUTCOMES = [ADDED, KEPT, CLASHING, ORPHANED]
 
 
