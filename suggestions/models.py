@@ -205,8 +205,8 @@ class Suggestion(models.Model):
     def accept(self, user, field_names):
         """
         Takes over the chosen fields as one new version of the entry, or makes a draft of a new
-        entry, checked by the model's own rules. Raises ValidationError for values that are no
-        longer valid (a name taken since, say).
+        entry, checked by the model's own rules; either counts as verified now. Raises
+        ValidationError for values that are no longer valid (a name taken since, say).
         """
         if self.kind == self.Kind.NEW_ENTRY:
             entry = Organisation(status=Status.DRAFT, slug=self.free_slug())
@@ -219,6 +219,8 @@ class Suggestion(models.Model):
                     reversion.set_comment("Stand vor der ersten Bearbeitung")
                     reversion.add_to_revision(entry)
             entry.version += 1
+        # Taking over is an editor's check of the entry (editorial.models.EditorialFields).
+        entry.verified_at = timezone.now()
         chosen = [Organisation._meta.get_field(name) for name in field_names]
         for field in chosen:
             if not field.many_to_many:

@@ -410,6 +410,13 @@ def test_accepting_takes_over_the_chosen_fields_as_one_version(editor, correctio
     assert comments.count(f"Vorschlag #{correction.pk} übernommen") == 1
 
 
+def test_accepting_marks_the_entry_as_verified(editor, correction):
+    before = timezone.now()
+    editor.post(review_url(correction), {"accept": "1", "fields": ["acronym"]})
+    entry = Organisation.objects.get(pk=correction.organisation_id)
+    assert entry.verified_at >= before
+
+
 def test_accepting_needs_the_right_to_change_the_entry(editor, correction):
     user = User.objects.get(username="redakteurin")
     user.groups.clear()
