@@ -74,7 +74,8 @@ def test_chips_in_english(get):
 
 
 def test_filter_disclosure_counts_the_active_filters(get):
-    assert "Filter (2 aktiv)" in text(get("/organisationen/?q=lausitz&thema=wasserstoff&kategorie=netzwerk"))
+    german = get("/organisationen/?q=lausitz&thema=wasserstoff&kategorie=netzwerk")
+    assert "Filter (2 aktiv)" in text(german)
     assert "Filters (1 active)" in text(get("/en/organisations/?thema=wasserstoff"))
 
 
