@@ -2,7 +2,10 @@ from django.apps import AppConfig
 
 
 class LegalConfig(AppConfig):
-    """Impressum and Datenschutzerklärung, as flat pages the editors keep in the admin."""
+    """
+    Impressum, Datenschutzerklärung, the accessibility statement and the page in Leichte
+    Sprache, as flat pages the editors keep in the admin.
+    """
 
     name = "legal"
     verbose_name = "Rechtliche Seiten"

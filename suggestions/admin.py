@@ -17,6 +17,14 @@ class RejectForm(forms.Form):
     )
 
 
+class ReplyForm(forms.Form):
+    reply = forms.CharField(
+        label="Antwort der Redaktion",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Was Sie geantwortet oder an der Website geändert haben; nur für die Redaktion.",
+    )
+
+
 @admin.register(Suggestion)
 class SuggestionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "state", "created_at", "notification"]
@@ -43,14 +51,20 @@ class SuggestionAdmin(admin.ModelAdmin):
             raise PermissionDenied
         rejecting = request.method == "POST" and "reject" in request.POST
         reject_form = RejectForm(request.POST if rejecting else None)
+        replying = request.method == "POST" and "answered" in request.POST
+        reply_form = ReplyForm(request.POST if replying else None)
         if request.method == "POST" and suggestion.state == Suggestion.State.NEW:
             if not self.has_change_permission(request, suggestion):
                 raise PermissionDenied
+            if replying and reply_form.is_valid():
+                suggestion.mark_answered(request.user, reply_form.cleaned_data["reply"])
+                self.message_user(request, f"Meldung #{suggestion.pk} als beantwortet markiert.")
+                return redirect("admin:suggestions_suggestion_changelist")
             if rejecting and reject_form.is_valid():
                 suggestion.reject(request.user, reject_form.cleaned_data["reason"])
                 self.message_user(request, f"Vorschlag #{suggestion.pk} abgelehnt.")
                 return redirect("admin:suggestions_suggestion_changelist")
-            if "accept" in request.POST:
+            if "accept" in request.POST and suggestion.kind != Suggestion.Kind.BARRIER:
                 response = self.accept(request, suggestion)
                 if response is not None:
                     return response
@@ -62,6 +76,7 @@ class SuggestionAdmin(admin.ModelAdmin):
             "suggestion": suggestion,
             "changes": suggestion.changes(),
             "reject_form": reject_form,
+            "reply_form": reply_form,
             "may_decide": suggestion.state == Suggestion.State.NEW
             and self.has_change_permission(request, suggestion),
             **(extra_context or {}),

@@ -1,8 +1,9 @@
 """
-The public forms. They are model forms of Organisation, never saved: the model's own rules
-check them as they check the admin's form (one set of rules), and the proposed values go
-into a Suggestion. Spam is kept out by a honeypot, a signed minimum fill time, limits on
-length and links, and the rate limit of the views.
+The public forms. The suggestion forms are model forms of Organisation, never saved: the
+model's own rules check them as they check the admin's form (one set of rules), and the
+proposed values go into a Suggestion; the barrier report is a plain form. Spam is kept out by
+a honeypot, a signed minimum fill time, limits on length and links (PublicForm), and the rate
+limit of the views.
 """
 
 import re
@@ -78,18 +79,16 @@ class TranslatedMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class SuggestionForm(forms.ModelForm):
-    note = forms.CharField(
-        label=_("Anmerkung für die Redaktion"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    source_url = forms.URLField(
-        label=_("Quelle (Link)"),
-        required=False,
-        max_length=500,
-        help_text=_("Wo steht, was Sie vorschlagen? Zum Beispiel die Website der Organisation."),
-    )
+class PublicForm(forms.Form):
+    """
+    What every form for the public has: who sends it (optional, last) and the spam checks.
+    A form for the public is this and its own fields; model forms mix it in first.
+    """
+
+    SUBMITTER_FIELDS = ("submitter_name", "submitter_email")
+    # Address fields are one link each by nature; the free text is where spam links go.
+    LINK_FIELDS = ()
+
     submitter_name = forms.CharField(label=_("Ihr Name"), required=False, max_length=100)
     submitter_email = forms.EmailField(
         label=_("Ihre E-Mail-Adresse"),
@@ -100,59 +99,16 @@ class SuggestionForm(forms.ModelForm):
         ),
     )
 
-    class Meta:
-        model = Organisation
-        fields = []  # each form names its own
-        labels = LABELS
-        help_texts = dict.fromkeys(LABELS, "")
-        field_classes = {
-            "category": TranslatedChoiceField,
-            "federal_states": TranslatedMultipleChoiceField,
-            "districts": TranslatedMultipleChoiceField,
-            "topics": TranslatedMultipleChoiceField,
-        }
-
     def __init__(self, *args, **kwargs):
         # Labels as on the site's other forms, without a colon.
         super().__init__(*args, label_suffix="", **kwargs)
-        # What the entry is now, before validation writes the input onto the instance.
-        self.original = entry_values(self.instance) if self.instance.pk else {}
-        for name, limit in TEXT_LIMITS.items():
-            if name in self.fields:
-                self.fields[name].validators.append(MaxLengthValidator(limit))
-                self.fields[name].widget.attrs["maxlength"] = limit
-
-    def _get_validation_exclusions(self):
-        # Checked, though not in the form: the model's rule that an entry needs a category.
-        exclusions = super()._get_validation_exclusions()
-        exclusions.discard("is_entry")
-        return exclusions
-
-    SUBMITTER_FIELDS = ("submitter_name", "submitter_email")
+        self.order_fields([name for name in self.fields if name not in self.SUBMITTER_FIELDS])
 
     def entry_fields(self):
         return [field for field in self if field.name not in self.SUBMITTER_FIELDS]
 
     def submitter_fields(self):
         return [self[name] for name in self.SUBMITTER_FIELDS]
-
-    def _update_errors(self, errors):
-        # The model's rule that an entry needs a category is about the category field: shown
-        # there and linked from the summary like the field's other errors.
-        if "category" in self.fields and hasattr(errors, "error_dict"):
-            rule = next(
-                constraint
-                for constraint in Organisation._meta.constraints
-                if constraint.name == "organisation_entry_has_category"
-            ).get_violation_error_message()
-            general = errors.error_dict.get(NON_FIELD_ERRORS, [])
-            about_category = [error for error in general if rule in error.messages]
-            if about_category:
-                errors.error_dict.setdefault("category", []).extend(about_category)
-                general[:] = [error for error in general if error not in about_category]
-                if not general:
-                    del errors.error_dict[NON_FIELD_ERRORS]
-        super()._update_errors(errors)
 
     @property
     def started_token(self):
@@ -161,11 +117,10 @@ class SuggestionForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self.check_fill_time()
-        # The address fields are one link each by nature; the free text is where spam links go.
         texts = [
             value
             for name, value in cleaned_data.items()
-            if isinstance(value, str) and name not in ("website", "source_url")
+            if isinstance(value, str) and name not in self.LINK_FIELDS
         ]
         links = sum(len(LINK.findall(text)) for text in texts)
         if links > settings.SUGGESTION_MAX_LINKS:
@@ -199,6 +154,67 @@ class SuggestionForm(forms.ModelForm):
                 ),
                 code="too_fast",
             )
+
+
+class SuggestionForm(PublicForm, forms.ModelForm):
+    LINK_FIELDS = ("website", "source_url")
+
+    note = forms.CharField(
+        label=_("Anmerkung für die Redaktion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    source_url = forms.URLField(
+        label=_("Quelle (Link)"),
+        required=False,
+        max_length=500,
+        help_text=_("Wo steht, was Sie vorschlagen? Zum Beispiel die Website der Organisation."),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []  # each form names its own
+        labels = LABELS
+        help_texts = dict.fromkeys(LABELS, "")
+        field_classes = {
+            "category": TranslatedChoiceField,
+            "federal_states": TranslatedMultipleChoiceField,
+            "districts": TranslatedMultipleChoiceField,
+            "topics": TranslatedMultipleChoiceField,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # What the entry is now, before validation writes the input onto the instance.
+        self.original = entry_values(self.instance) if self.instance.pk else {}
+        for name, limit in TEXT_LIMITS.items():
+            if name in self.fields:
+                self.fields[name].validators.append(MaxLengthValidator(limit))
+                self.fields[name].widget.attrs["maxlength"] = limit
+
+    def _get_validation_exclusions(self):
+        # Checked, though not in the form: the model's rule that an entry needs a category.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("is_entry")
+        return exclusions
+
+    def _update_errors(self, errors):
+        # The model's rule that an entry needs a category is about the category field: shown
+        # there and linked from the summary like the field's other errors.
+        if "category" in self.fields and hasattr(errors, "error_dict"):
+            rule = next(
+                constraint
+                for constraint in Organisation._meta.constraints
+                if constraint.name == "organisation_entry_has_category"
+            ).get_violation_error_message()
+            general = errors.error_dict.get(NON_FIELD_ERRORS, [])
+            about_category = [error for error in general if rule in error.messages]
+            if about_category:
+                errors.error_dict.setdefault("category", []).extend(about_category)
+                general[:] = [error for error in general if error not in about_category]
+                if not general:
+                    del errors.error_dict[NON_FIELD_ERRORS]
+        super()._update_errors(errors)
 
     def proposed_values(self):
         values = {}
@@ -267,3 +283,36 @@ class NewEntryForm(SuggestionForm):
         suggestion.title = self.cleaned_data["name"]
         suggestion.contact = self.cleaned_data["contact"]
         return suggestion
+
+
+class BarrierForm(PublicForm):
+    """A barrier on the site, for the feedback the accessibility statement promises."""
+
+    description = forms.CharField(
+        label=_("Welche Barriere haben Sie gefunden?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Was wollten Sie tun, und was hat nicht geklappt?"),
+    )
+    page = forms.CharField(
+        label=_("Auf welcher Seite?"),
+        required=False,
+        max_length=200,
+        help_text=_("Die Adresse oder der Titel der Seite."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["submitter_email"].help_text = _(
+            "Freiwillig. Wenn Sie eine Adresse angeben, antwortet Ihnen die Redaktion."
+        )
+
+    def suggestion(self):
+        """The unsaved report of this valid form: a Suggestion of the kind barrier."""
+        return Suggestion(
+            kind=Suggestion.Kind.BARRIER,
+            title=self.cleaned_data["page"] or "—",
+            note=self.cleaned_data["description"],
+            submitter_name=self.cleaned_data["submitter_name"],
+            submitter_email=self.cleaned_data["submitter_email"],
+        )

@@ -1,6 +1,7 @@
 """
-Corrections and new entries that visitors suggest. Nothing of them is public: an editor
-compares, takes over what is right as a new version of the entry (or a new draft), or rejects.
+Corrections and new entries that visitors suggest, and the barriers they report. Nothing of
+them is public: an editor compares, takes over what is right as a new version of the entry (or
+a new draft), or rejects; a barrier report is answered and marked so.
 """
 
 import logging
@@ -85,11 +86,14 @@ class Suggestion(models.Model):
     class Kind(models.TextChoices):
         CORRECTION = "correction", _("Änderung")
         NEW_ENTRY = "new_entry", _("Neuer Eintrag")
+        # A barrier on the site (the accessibility statement's feedback): about no entry.
+        BARRIER = "barrier", _("Barriere")
 
     class State(models.TextChoices):
         NEW = "new", _("neu")
         ACCEPTED = "accepted", _("angenommen")
         REJECTED = "rejected", _("abgelehnt")
+        ANSWERED = "answered", _("beantwortet")
 
     kind = models.CharField("Art", max_length=20, choices=Kind.choices)
     state = models.CharField("Status", max_length=20, choices=State.choices, default=State.NEW)
@@ -122,6 +126,11 @@ class Suggestion(models.Model):
         User, verbose_name="Bearbeitet von", on_delete=models.SET_NULL, null=True, blank=True
     )
     rejection_reason = models.TextField("Grund der Ablehnung", blank=True)
+    reply = models.TextField(
+        "Antwort der Redaktion",
+        blank=True,
+        help_text="Bei gemeldeten Barrieren: was die Redaktion geantwortet oder geändert hat.",
+    )
     notification_failed = models.BooleanField(
         "Benachrichtigung fehlgeschlagen",
         default=False,
@@ -186,11 +195,18 @@ class Suggestion(models.Model):
         recipients = self.recipients()
         if not recipients:
             return
-        subject = f"Neuer Vorschlag #{self.pk}: {self.get_kind_display()}"
-        body = (
-            f"{self.get_kind_display()} zu „{self.title}“ ist eingegangen.\n\n"
-            f"Prüfen und übernehmen oder ablehnen:\n{review_url}\n"
-        )
+        if self.kind == self.Kind.BARRIER:
+            subject = f"Barriere gemeldet #{self.pk}"
+            body = (
+                f"Eine Barriere auf der Website ist gemeldet worden (Seite: {self.title}).\n\n"
+                f"Lesen und beantworten:\n{review_url}\n"
+            )
+        else:
+            subject = f"Neuer Vorschlag #{self.pk}: {self.get_kind_display()}"
+            body = (
+                f"{self.get_kind_display()} zu „{self.title}“ ist eingegangen.\n\n"
+                f"Prüfen und übernehmen oder ablehnen:\n{review_url}\n"
+            )
         try:
             send_mail(subject, body, None, recipients)
         except Exception:
@@ -239,6 +255,11 @@ class Suggestion(models.Model):
     def reject(self, user, reason):
         self.rejection_reason = reason
         self.finish(user, self.State.REJECTED)
+
+    def mark_answered(self, user, reply):
+        """A barrier report the editors answered (or fixed): kept, no longer new."""
+        self.reply = reply
+        self.finish(user, self.State.ANSWERED)
 
     def finish(self, user, state):
         self.state = state

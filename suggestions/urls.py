@@ -13,4 +13,6 @@ urlpatterns = [
     ),
     path(_("eintrag-vorschlagen/"), views.NewEntryView.as_view(), name="new_entry"),
     path(_("vorschlag-danke/"), views.ThanksView.as_view(), name="thanks"),
+    path(_("barriere-melden/"), views.BarrierView.as_view(), name="barrier"),
+    path(_("barriere-danke/"), views.BarrierThanksView.as_view(), name="barrier_thanks"),
 ]

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from organisations.models import Organisation
 
-from .forms import HONEYPOT_FIELD, CorrectionForm, NewEntryForm
+from .forms import HONEYPOT_FIELD, BarrierForm, CorrectionForm, NewEntryForm
 
 
 class HoneypotFilled(SuspiciousOperation):
@@ -39,6 +39,8 @@ def over_rate_limit(request):
 # The form pages carry a CSRF token and set its cookie; no cache may keep them.
 @method_decorator(never_cache, name="dispatch")
 class SuggestionFormView(FormView):
+    success_url_name = "suggestions:thanks"
+
     def post(self, request, *args, **kwargs):
         if request.POST.get(HONEYPOT_FIELD):
             raise HoneypotFilled("Suggestion honeypot filled in")
@@ -56,7 +58,7 @@ class SuggestionFormView(FormView):
         )
         # Stored first; a mail server that fails only marks the suggestion.
         transaction.on_commit(lambda: suggestion.notify_editors(review_url))
-        return redirect("suggestions:thanks")
+        return redirect(self.success_url_name)
 
 
 class CorrectionView(SuggestionFormView):
@@ -84,3 +86,19 @@ class NewEntryView(SuggestionFormView):
 
 class ThanksView(TemplateView):
     template_name = "suggestions/thanks.html"
+
+
+class BarrierView(SuggestionFormView):
+    """Report a barrier: the feedback of the accessibility statement, linked from every page."""
+
+    form_class = BarrierForm
+    template_name = "suggestions/barrier_form.html"
+    success_url_name = "suggestions:barrier_thanks"
+
+    def get_initial(self):
+        # The footer's link names the page it was on.
+        return {"page": self.request.GET.get("seite", "")[:200]}
+
+
+class BarrierThanksView(TemplateView):
+    template_name = "suggestions/barrier_thanks.html"
