@@ -4,25 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('suggestions', '0003_privacy_policy'),
+        ("suggestions", "0003_privacy_policy"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='suggestion',
-            name='reply',
-            field=models.TextField(blank=True, help_text='Bei gemeldeten Barrieren: was die Redaktion geantwortet oder geändert hat.', verbose_name='Antwort der Redaktion'),
+            model_name="suggestion",
+            name="reply",
+            field=models.TextField(
+                blank=True,
+                help_text="Bei gemeldeten Barrieren: was die Redaktion geantwortet oder geändert hat.",
+                verbose_name="Antwort der Redaktion",
+            ),
         ),
         migrations.AlterField(
-            model_name='suggestion',
-            name='kind',
-            field=models.CharField(choices=[('correction', 'Änderung'), ('new_entry', 'Neuer Eintrag'), ('barrier', 'Barriere')], max_length=20, verbose_name='Art'),
+            model_name="suggestion",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("correction", "Änderung"),
+                    ("new_entry", "Neuer Eintrag"),
+                    ("barrier", "Barriere"),
+                ],
+                max_length=20,
+                verbose_name="Art",
+            ),
         ),
         migrations.AlterField(
-            model_name='suggestion',
-            name='state',
-            field=models.CharField(choices=[('new', 'neu'), ('accepted', 'angenommen'), ('rejected', 'abgelehnt'), ('answered', 'beantwortet')], default='new', max_length=20, verbose_name='Status'),
+            model_name="suggestion",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("new", "neu"),
+                    ("accepted", "angenommen"),
+                    ("rejected", "abgelehnt"),
+                    ("answered", "beantwortet"),
+                ],
+                default="new",
+                max_length=20,
+                verbose_name="Status",
+            ),
         ),
     ]
