@@ -6,7 +6,8 @@ in dark mode; every focus stop shows a focus indicator; nothing scrolls sideways
 screen (WCAG 1.4.10 Reflow, a 1280 px window zoomed to 400 %).
 
 The English pages share the German pages' templates: axe, the focus and the reflow check
-look at two of them.
+look at two of them, and at the flat pages whose English text is their own (the accessibility
+statement, Easy to read).
 """
 
 import pytest
@@ -20,13 +21,26 @@ from ..support.browser import (
     focus_problems,
     tab,
 )
-from ..support.site_pages import ENGLISH_PAGES, FORM_PAGES, GERMAN_PAGES, HOME, ORGANISATION
+from ..support.site_pages import (
+    ACCESSIBILITY_STATEMENT,
+    ENGLISH_PAGES,
+    FORM_PAGES,
+    GERMAN_PAGES,
+    HOME,
+    LEICHTE_SPRACHE,
+    ORGANISATION,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
 PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES, *FORM_PAGES]
 ACCESSIBILITY_CHECKED = {
-    page.id for page in [*GERMAN_PAGES, *FORM_PAGES, HOME.in_english(), ORGANISATION.in_english()]
+    page.id
+    for page in [
+        *GERMAN_PAGES,
+        *FORM_PAGES,
+        *(p.in_english() for p in [HOME, ORGANISATION, ACCESSIBILITY_STATEMENT, LEICHTE_SPRACHE]),
+    ]
 }
 NARROW = {"width": 320, "height": 640}
 

@@ -33,6 +33,9 @@ class SitePage:
 
 HOME = SitePage("home", "home")
 ORGANISATION = SitePage("organisation", "organisations:detail", slug="wirtschaftsregion-lausitz")
+# Flat pages with English texts of their own, not the German template's: checked in English too.
+ACCESSIBILITY_STATEMENT = SitePage("accessibility-statement", "legal:barrierefreiheit")
+LEICHTE_SPRACHE = SitePage("leichte-sprache", "legal:leichte_sprache")
 
 GERMAN_PAGES = [
     HOME,
@@ -53,6 +56,9 @@ GERMAN_PAGES = [
     SitePage("network", "network"),
     SitePage("open-data", "opendata:index"),
     SitePage("suggestion-thanks", "suggestions:thanks"),
+    ACCESSIBILITY_STATEMENT,
+    LEICHTE_SPRACHE,
+    SitePage("barrier-thanks", "suggestions:barrier_thanks"),
 ]
 ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES]
 
@@ -60,5 +66,6 @@ ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES]
 GERMAN_FORM_PAGES = [
     SitePage("suggest-correction", "suggestions:correction", slug="wirtschaftsregion-lausitz"),
     SitePage("suggest-entry", "suggestions:new_entry"),
+    SitePage("report-barrier", "suggestions:barrier", query="?seite=/organisationen/"),
 ]
 FORM_PAGES = [*GERMAN_FORM_PAGES, *(page.in_english() for page in GERMAN_FORM_PAGES)]

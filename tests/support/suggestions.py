@@ -6,6 +6,7 @@ from suggestions.forms import started_token
 
 CORRECTION_URL = "/organisationen/wirtschaftsregion-lausitz/aenderung-vorschlagen/"
 NEW_ENTRY_URL = "/eintrag-vorschlagen/"
+BARRIER_URL = "/barriere-melden/"
 
 
 def filled_in(response, **changes):
@@ -29,6 +30,16 @@ def new_entry(**changes):
         "category": "",
         "description": "Bürgerinnen und Bürger bauen Solaranlagen auf Dächern in Cottbus.",
         "website": "https://solar.example.org/",
+        "started": started_token(time.time() - 10),
+        **changes,
+    }
+
+
+def barrier_report(**changes):
+    """A barrier as a visitor would report it."""
+    return {
+        "description": "Die Filter der Liste lassen sich mit dem Screenreader nicht erreichen.",
+        "page": "/organisationen/",
         "started": started_token(time.time() - 10),
         **changes,
     }
