@@ -201,3 +201,10 @@ def test_no_mail_goes_to_the_visitor(report):
     report(barrier_report(submitter_email="besucher@example.org"))
     [message] = mail.outbox
     assert "besucher@example.org" not in message.to
+
+
+def test_the_privacy_policy_says_what_a_report_stores(client, seed):
+    page = text(client.get("/datenschutz/"))
+    assert "Meldungen von Barrieren" in page
+    assert "Name und E-Mail-Adresse werden 90 Tage nach der Antwort gelöscht" in page
+    assert "Reports of barriers" in text(client.get("/en/privacy/"))

@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-SECTIONS = importlib.import_module("suggestions.migrations.0003_privacy_policy").SECTIONS
+# The sections migrations add to the privacy policy: on suggestions, on barrier reports.
+ADDED_SECTIONS = [
+    section
+    for module in ["0003_privacy_policy", "0005_privacy_policy_barrier_reports"]
+    for _before, section in importlib.import_module(
+        f"suggestions.migrations.{module}"
+    ).SECTIONS.values()
+]
 # The flat pages a later migration adds: the accessibility statement and Leichte Sprache.
 NEW_PAGES = {
     url
@@ -39,8 +46,8 @@ GROWING_TABLES = {
     "auth_group_permissions",
     "django_flatpage_sites",
 }
-# Rows a migration adds text to: the privacy policy gains its section on suggestions
-# (suggestions/migrations/0003_privacy_policy.py); everything else of them stays.
+# Rows a migration adds text to: the privacy policy gains its sections on suggestions and
+# barrier reports (suggestions/migrations/0003_…, 0005_…); everything else of them stays.
 EXTENDED_TABLES = {"django_flatpage"}
 # Derived data that is rebuilt rather than kept: the search index, the change stamp,
 # SQLite's own statistics.
@@ -107,7 +114,7 @@ def test_every_row_of_the_old_database_is_kept_unchanged(migrated):
 
 def test_the_legal_pages_keep_their_text_with_the_suggestions_section_added(migrated):
     old, new, _ = migrated
-    added = [section for _before, section in SECTIONS.values()]
+    added = ADDED_SECTIONS
     names = columns(old, "django_flatpage")
     kept = [
         tuple(

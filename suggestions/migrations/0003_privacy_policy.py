@@ -24,18 +24,18 @@ SECTIONS = {
 }
 
 
-def add_sections(apps, schema_editor):
+def add_sections(apps, schema_editor, sections=SECTIONS):
     FlatPage = apps.get_model("flatpages", "FlatPage")
-    for url, (before, section) in SECTIONS.items():
+    for url, (before, section) in sections.items():
         page = FlatPage.objects.filter(url=url).first()
         if page is not None and before in page.content and section not in page.content:
             page.content = page.content.replace(before, section + before, 1)
             page.save(update_fields=["content"])
 
 
-def remove_sections(apps, schema_editor):
+def remove_sections(apps, schema_editor, sections=SECTIONS):
     FlatPage = apps.get_model("flatpages", "FlatPage")
-    for url, (_before, section) in SECTIONS.items():
+    for url, (_before, section) in sections.items():
         page = FlatPage.objects.filter(url=url).first()
         if page is not None and section in page.content:
             page.content = page.content.replace(section, "", 1)
