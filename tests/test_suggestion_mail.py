@@ -8,7 +8,13 @@ from django.contrib.auth.models import Group, User
 from suggestions.models import Suggestion
 
 from .support.servers import free_port
-from .support.suggestions import CORRECTION_URL, filled_in, smtp_mailer
+from .support.suggestions import (
+    BARRIER_URL,
+    CORRECTION_URL,
+    barrier_report,
+    filled_in,
+    smtp_mailer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +57,17 @@ def test_a_suggestion_reaches_the_editors_through_smtp(
     suggestion = Suggestion.objects.get()
     assert f"Neuer Vorschlag #{suggestion.pk}".encode() in envelope.content
     assert not suggestion.notification_failed
+
+
+def test_a_barrier_report_reaches_the_editors_through_smtp(
+    client, seed, settings, smtp_server, django_capture_on_commit_callbacks
+):
+    settings.DIRECTORY_EDITOR_EMAILS = ["redaktion@example.org"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(BARRIER_URL, barrier_report())
+    assert response.status_code == 302
+    [envelope] = smtp_server.received
+    assert envelope.rcpt_tos == ["redaktion@example.org"]
+    report = Suggestion.objects.get()
+    assert f"Barriere gemeldet #{report.pk}".encode() in envelope.content
+    assert not report.notification_failed
