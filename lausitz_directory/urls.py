@@ -19,6 +19,8 @@ sitemaps = {
             "contacts:list",
             "legal:impressum",
             "legal:datenschutz",
+            "legal:barrierefreiheit",
+            "legal:leichte_sprache",
             "network",
             "opendata:index",
         ]
