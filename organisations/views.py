@@ -1,4 +1,9 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -61,6 +66,31 @@ class OrganisationListView(NearestPageMixin, FilterView):
         if page.number > 1:
             params.append((self.page_kwarg, page.number))
         return f"{self.request.path}?{urlencode(params)}" if params else self.request.path
+
+
+# Any site may frame the embed; its own policy stays the site's otherwise.
+FRAMEABLE = csp_override({**settings.SECURE_CSP, "frame-ancestors": ["*"]})
+
+
+@method_decorator([xframe_options_exempt, FRAMEABLE], name="dispatch")
+class OrganisationEmbedView(OrganisationListView):
+    """
+    The list with the same filters, compact, for partners' sites to show in an <iframe>
+    (docs/open-data.md): the entries of a page and a link to the whole list, without the
+    site's header, footer and filter form.
+    """
+
+    template_name = "organisations/organisation_embed.html"
+    # Pages of 10 fit a frame; their links stay in it, the entries' open the directory.
+    paginate_by = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.filterset.canonical_params()
+        context["list_url"] = reverse("organisations:list") + (
+            f"?{urlencode(params)}" if params else ""
+        )
+        return context
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):

@@ -52,5 +52,16 @@ GERMAN_PAGES = [
     SitePage("datenschutz", "legal:datenschutz"),
     SitePage("network", "network"),
     SitePage("open-data", "opendata:index"),
+    SitePage("embed-generator", "opendata:index", query="?kategorie=netzwerk&thema=wasserstoff"),
 ]
 ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES]
+
+# The compact list for other sites' frames: no header and no footer, and other sites may frame
+# it (tests/test_security_headers.py).
+EMBED = SitePage("embed", "embed:organisations", query="?kategorie=netzwerk&thema=wasserstoff")
+EMBED_PAGES = [
+    EMBED,
+    replace(EMBED, name="embed-unfiltered", query=""),
+    replace(EMBED, name="embed-invalid-filter", query="?kategorie=unbekannt&seite=abc"),
+]
+EMBED_PAGES += [page.in_english() for page in EMBED_PAGES]
