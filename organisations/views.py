@@ -11,7 +11,7 @@ from editorial.pagination import NearestPageMixin
 from editorial.preview import DraftPreviewMixin
 from pagecache import tags
 
-from . import entry_index
+from . import embed, entry_index
 from .cards import cards
 from .facets import facets
 from .filters import OrganisationFilter
@@ -81,8 +81,8 @@ class OrganisationEmbedView(OrganisationListView):
     """
 
     template_name = "organisations/organisation_embed.html"
-    # Pages of 10 fit a frame; their links stay in it, the entries' open the directory.
-    paginate_by = 10
+    # The pages' links stay in the frame; the entries' open the directory.
+    paginate_by = embed.PAGE_SIZE
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -32,6 +32,10 @@ class SitePage:
 
 
 HOME = SitePage("home", "home")
+# The open-data page's generator of <iframe> code for the embed, with filters chosen.
+EMBED_GENERATOR = SitePage(
+    "embed-generator", "opendata:index", query="?kategorie=netzwerk&thema=wasserstoff"
+)
 ORGANISATION = SitePage("organisation", "organisations:detail", slug="wirtschaftsregion-lausitz")
 
 GERMAN_PAGES = [
@@ -52,7 +56,7 @@ GERMAN_PAGES = [
     SitePage("datenschutz", "legal:datenschutz"),
     SitePage("network", "network"),
     SitePage("open-data", "opendata:index"),
-    SitePage("embed-generator", "opendata:index", query="?kategorie=netzwerk&thema=wasserstoff"),
+    EMBED_GENERATOR,
 ]
 ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES]
 
