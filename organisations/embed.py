@@ -1,6 +1,7 @@
 """
-The choices of the open-data page's embed generator: the filters a partner site may fix, with
-the number of entries each option gives, and the embed page's address for those chosen.
+The embed (views.OrganisationEmbedView) as partner sites use it: its page size, and the choices
+of the open-data page's generator of its <iframe> code: the filters a partner may fix, with
+the number of entries each option gives, and the embed's address for those chosen.
 """
 
 from django.http import QueryDict
@@ -16,8 +17,16 @@ FILTERS = ("kategorie", "thema", "bundesland", "landkreis")
 PAGE_SIZE = 10
 
 
+def with_filters(path, filterset):
+    """The path with the filter set's valid values, in the list's canonical order."""
+    params = filterset.canonical_params()
+    return f"{path}?{urlencode(params)}" if params else path
+
+
 class EmbedChoice:
     """The generator's form, bound to the request's values of FILTERS and to nothing else."""
+
+    page_size = PAGE_SIZE
 
     def __init__(self, data):
         chosen = QueryDict(mutable=True)
@@ -25,8 +34,6 @@ class EmbedChoice:
             chosen.setlist(name, data.getlist(name))
         self.filterset = OrganisationFilter(chosen or None)
         self.selection = Selection(self.filterset)
-
-    page_size = PAGE_SIZE
 
     @property
     def count(self):
@@ -36,9 +43,7 @@ class EmbedChoice:
         return [facet for facet in facets(self.filterset, self.selection) if facet.name in FILTERS]
 
     def path(self):
-        """The embed with the valid chosen values, in the list's canonical order."""
-        params = self.filterset.canonical_params()
-        return reverse("embed:organisations") + (f"?{urlencode(params)}" if params else "")
+        return with_filters(reverse("embed:organisations"), self.filterset)
 
     def summary(self):
         return self.filterset.summary()

@@ -86,10 +86,7 @@ class OrganisationEmbedView(OrganisationListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        params = self.filterset.canonical_params()
-        context["list_url"] = reverse("organisations:list") + (
-            f"?{urlencode(params)}" if params else ""
-        )
+        context["list_url"] = embed.with_filters(reverse("organisations:list"), self.filterset)
         return context
 
 
