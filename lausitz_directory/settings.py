@@ -9,6 +9,7 @@ cookies and a secret key that must be given.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -119,6 +120,8 @@ INSTALLED_APPS = [
     "linkcheck",
     "axes",
     "backups",
+    # Corrections and new entries from the public, moderated in the admin.
+    "suggestions",
     # Whole-page cache and conditional GET for anonymous visitors (pagecache/middleware.py).
     "pagecache",
 ]
@@ -331,6 +334,66 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Room for the 1,000 parameters allowed above at the length of a facet option; a link of the
 # site, with every facet option chosen and a search of 200 characters, stays under 4 kB.
 MAX_QUERY_STRING_LENGTH = 32 * 1024
+
+# E-mail: the console by default (development). EMAIL_URL configures SMTP in one address:
+# smtp://user:password@host:25 (plain), submission://…:587 (STARTTLS), smtps://…:465 (TLS);
+# else the usual EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS,
+# EMAIL_USE_SSL. Only the editors get mail (suggestions); never a visitor's address.
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    _email = urlsplit(EMAIL_URL)
+    if _email.scheme not in {"smtp", "submission", "smtps"}:
+        # The address may hold a password: name only its scheme.
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with smtp://, submission:// or smtps://, not {_email.scheme}:"
+        )
+    _smtp = {
+        "host": _email.hostname or "localhost",
+        "port": _email.port or {"smtp": 25, "submission": 587, "smtps": 465}[_email.scheme],
+        "username": unquote(_email.username or ""),
+        "password": unquote(_email.password or ""),
+        "use_tls": _email.scheme == "submission",
+        "use_ssl": _email.scheme == "smtps",
+    }
+elif os.environ.get("EMAIL_HOST"):
+    _smtp = {
+        "host": os.environ["EMAIL_HOST"],
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "use_ssl": env_bool("EMAIL_USE_SSL", False),
+    }
+else:
+    _smtp = None
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if _smtp is None
+    # A mail server that hangs must not hold a visitor's request for long.
+    else {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {**_smtp, "timeout": 10},
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Who hears of each new suggestion, besides the members of the "Redaktion" group.
+DIRECTORY_EDITOR_EMAILS = env_list("DIRECTORY_EDITOR_EMAILS", [])
+
+# Suggestions from the public (suggestions/): at most SUGGESTION_RATE_LIMIT submissions per
+# address in SUGGESTION_RATE_WINDOW seconds (counted in the shared cache), a form sent no
+# sooner than SUGGESTION_MIN_FILL_SECONDS after it was shown and no later than
+# SUGGESTION_MAX_FILL_SECONDS, at most SUGGESTION_MAX_LINKS links in its text. Name and e-mail
+# of handled suggestions are removed after SUGGESTION_CONTACT_RETENTION_DAYS
+# (manage.py purge_suggestion_contacts).
+SUGGESTION_RATE_CACHE = "default"
+SUGGESTION_RATE_LIMIT = int(os.environ.get("DJANGO_SUGGESTION_RATE_LIMIT", "10"))
+SUGGESTION_RATE_WINDOW = 60 * 60
+SUGGESTION_MIN_FILL_SECONDS = 3
+SUGGESTION_MAX_FILL_SECONDS = 24 * 60 * 60
+SUGGESTION_MAX_LINKS = 3
+SUGGESTION_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("DJANGO_SUGGESTION_CONTACT_RETENTION_DAYS", "90")
+)
 
 LOGGING = {
     "version": 1,

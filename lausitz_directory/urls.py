@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     # Compact lists for partners' sites to frame; not in the sitemap, as they repeat the list.
     path(_("einbetten/"), include((embed_urlpatterns, "embed"))),
     path("", include("legal.urls")),
+    path("", include("suggestions.urls")),
     prefix_default_language=False,
 )
 

@@ -1,6 +1,10 @@
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -34,6 +38,19 @@ SORT_ORDERS = {
     ),
     "kategorie": (_("Kategorie"), ("category__order", "name")),
 }
+
+
+def list_url(name, value):
+    """The list filtered by one value, such as the entries on one topic."""
+    return f"{reverse('organisations:list')}?{urlencode({name: value})}"
+
+
+@dataclass
+class ActiveFilter:
+    """One value the list is filtered by, with the address of the list without it."""
+
+    label: str
+    removal_url: str
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -205,3 +222,33 @@ class OrganisationFilter(django_filters.FilterSet):
         if hasattr(value, "display_name"):
             return value.display_name
         return str(dict(self.filters[name].extra.get("choices", ())).get(value, value))
+
+    def active_filters(self):
+        """
+        The valid values the list is filtered by, each with the list's address without it:
+        the other filters and the sorting stay, the page number goes. The search is left
+        out, as its field shows it.
+        """
+        params = self.canonical_params()
+        sorting = self.form.cleaned_data.get("sortierung") if self.is_bound else None
+        if sorting:
+            params.append(("sortierung", sorting))
+        active = []
+        for name, values in self.valid_values():
+            if name == "q":
+                continue
+            for value in values:
+                param = (name, getattr(value, "slug", value))
+                rest = urlencode([p for p in params if p != param])
+                active.append(
+                    ActiveFilter(
+                        label=self.active_filter_label(name, value),
+                        removal_url=f"{self.request.path}?{rest}" if rest else self.request.path,
+                    )
+                )
+        return active
+
+    def active_filter_label(self, name, value):
+        if isinstance(self.filters[name], django_filters.MultipleChoiceFilter):
+            return self.value_label(name, value)
+        return f"{self.filters[name].label} {value}"  # a year: "Gegründet ab 2000"

@@ -50,6 +50,7 @@ class OrganisationListView(NearestPageMixin, FilterView):
         # The list's version was read for the entry index already, in this request.
         context["cards"] = cards(context["object_list"], self.selection.index.version)
         context["facets"] = facets(self.filterset, self.selection)
+        context["active_filters"] = self.filterset.active_filters()
         tags.depends_on(
             Organisation.LIST_PAGE_CACHE_TAG,
             *(organisation.page_cache_tag for organisation in context["object_list"]),

@@ -47,6 +47,8 @@ def test_editors_group_grants_exactly_the_directory_content():
         "opendata",
         # The legal pages.
         "flatpages",
+        # Deciding on visitors' suggestions.
+        "suggestions",
     }
     assert permissions.filter(codename="change_organisation").exists()
     assert permissions.filter(codename="delete_contactrole").exists()

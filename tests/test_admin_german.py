@@ -12,6 +12,7 @@ from django.contrib.flatpages.models import FlatPage
 from reversion.models import Version
 
 from organisations.models import Organisation
+from suggestions.models import Suggestion
 
 from .support.admin_forms import save_in_admin
 from .support.import_files import CONTACTS, ORGANISATIONS, organisation_row, upload
@@ -158,6 +159,27 @@ def flatpage(editor):
     return editor.get(f"/admin/flatpages/flatpage/{FlatPage.objects.first().pk}/change/")
 
 
+def a_suggestion():
+    entry = lausitzrunde()
+    return Suggestion.objects.create(
+        kind=Suggestion.Kind.CORRECTION,
+        organisation=entry,
+        title=entry.name,
+        data={"acronym": "LR"},
+        entry_version=entry.version,
+        entry_updated_at=entry.updated_at,
+    )
+
+
+def suggestion_list(editor):
+    a_suggestion()
+    return editor.get("/admin/suggestions/suggestion/")
+
+
+def suggestion_review(editor):
+    return editor.get(f"/admin/suggestions/suggestion/{a_suggestion().pk}/change/")
+
+
 # Every kind of admin page an editor meets, as they open it.
 PAGES = {
     "index": lambda editor: editor.get("/admin/"),
@@ -183,6 +205,8 @@ PAGES = {
         editor, ORGANISATIONS, [organisation_row(1, category="verband")]
     ),
     "export": lambda editor: editor.get(f"{ORGANISATION}/export/"),
+    "suggestion list": suggestion_list,
+    "suggestion review": suggestion_review,
     "password change": lambda editor: editor.get("/admin/password_change/"),
     "403": lambda editor: editor.get("/admin/auth/user/"),
     "404": lambda editor: editor.get("/admin/gibt-es-nicht/"),

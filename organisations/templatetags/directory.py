@@ -3,6 +3,8 @@ import re
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from organisations import filters
+
 register = template.Library()
 
 LIST_ITEM = re.compile(r"^(\d+)\.\s+(.*)$", re.DOTALL)
@@ -27,3 +29,9 @@ def paragraphs(text):
             blocks.append(format_html("<p>{}</p>", paragraph.strip()))
     close_list()
     return format_html_join("\n", "{}", ((block,) for block in blocks))
+
+
+@register.simple_tag
+def list_url(name, value):
+    """The list filtered by one value: {% list_url "thema" topic.slug %}."""
+    return filters.list_url(name, value)

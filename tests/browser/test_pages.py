@@ -24,6 +24,7 @@ from ..support.site_pages import (
     EMBED_GENERATOR,
     EMBED_PAGES,
     ENGLISH_PAGES,
+    FORM_PAGES,
     GERMAN_PAGES,
     HOME,
     ORGANISATION,
@@ -31,12 +32,13 @@ from ..support.site_pages import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
-PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES, *EMBED_PAGES]
+PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES, *FORM_PAGES, *EMBED_PAGES]
 # The embed and its generator are checked in both languages, as issue 15 asks.
 ACCESSIBILITY_CHECKED = {
     page.id
     for page in [
         *GERMAN_PAGES,
+        *FORM_PAGES,
         HOME.in_english(),
         ORGANISATION.in_english(),
         EMBED_GENERATOR.in_english(),

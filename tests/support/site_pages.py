@@ -56,9 +56,17 @@ GERMAN_PAGES = [
     SitePage("datenschutz", "legal:datenschutz"),
     SitePage("network", "network"),
     SitePage("open-data", "opendata:index"),
+    SitePage("suggestion-thanks", "suggestions:thanks"),
     EMBED_GENERATOR,
 ]
 ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES]
+
+# The pages with a form, the only ones that set a cookie (CSRF; tests/test_suggestions.py).
+GERMAN_FORM_PAGES = [
+    SitePage("suggest-correction", "suggestions:correction", slug="wirtschaftsregion-lausitz"),
+    SitePage("suggest-entry", "suggestions:new_entry"),
+]
+FORM_PAGES = [*GERMAN_FORM_PAGES, *(page.in_english() for page in GERMAN_FORM_PAGES)]
 
 # The compact list for other sites' frames: no header and no footer, and other sites may frame
 # it (tests/test_security_headers.py).

@@ -1,0 +1,269 @@
+"""
+The public forms. They are model forms of Organisation, never saved: the model's own rules
+check them as they check the admin's form (one set of rules), and the proposed values go
+into a Suggestion. Spam is kept out by a honeypot, a signed minimum fill time, limits on
+length and links, and the rate limit of the views.
+"""
+
+import re
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from editorial.history import comparable
+from organisations.models import Organisation
+
+from .models import CORRECTION_FIELDS, NEW_ENTRY_FIELDS, Suggestion, entry_values, json_value
+
+# The hidden field bots fill in; people never see it.
+HONEYPOT_FIELD = "homepage"
+STARTED_FIELD = "started"
+STARTED_SALT = "suggestions.started"
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+# Free text fields without a limit of their own in the model.
+# The largest primary key a database column holds (a signed 64-bit integer).
+BIGGEST_KEY = 2**63 - 1
+TEXT_LIMITS = {"description": 5000, "note": 2000, "contact": 1000}
+
+LABELS = {
+    "name": _("Name"),
+    "acronym": _("Abkürzung"),
+    "alternative_name": _("Weiterer Name"),
+    "category": _("Kategorie"),
+    "description": _("Beschreibung"),
+    "founding_year": _("Gründungsjahr"),
+    "legal_form": _("Rechtsform"),
+    "website": _("Website"),
+    "federal_states": _("Bundesländer"),
+    "districts": _("Landkreise und kreisfreie Städte"),
+    "topics": _("Themen"),
+}
+
+
+def started_token(now=None):
+    """The signed time the form was shown, for the minimum fill time."""
+    return signing.dumps(now if now is not None else time.time(), salt=STARTED_SALT)
+
+
+class TranslatedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class TranslatedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+    def _check_values(self, value):
+        # A number beyond the database's integers is no choice; Django would pass it on to
+        # the query, where SQLite fails with an OverflowError (tests/test_suggestion_fuzzing.py).
+        for pk in value:
+            try:
+                too_large = abs(int(pk)) > BIGGEST_KEY
+            except (TypeError, ValueError):
+                continue  # Django's own check refuses it
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
+class SuggestionForm(forms.ModelForm):
+    note = forms.CharField(
+        label=_("Anmerkung für die Redaktion"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    source_url = forms.URLField(
+        label=_("Quelle (Link)"),
+        required=False,
+        max_length=500,
+        help_text=_("Wo steht, was Sie vorschlagen? Zum Beispiel die Website der Organisation."),
+    )
+    submitter_name = forms.CharField(label=_("Ihr Name"), required=False, max_length=100)
+    submitter_email = forms.EmailField(
+        label=_("Ihre E-Mail-Adresse"),
+        required=False,
+        help_text=_(
+            "Freiwillig, nur für Rückfragen der Redaktion. Die Website schickt Ihnen keine "
+            "automatische E-Mail."
+        ),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []  # each form names its own
+        labels = LABELS
+        help_texts = dict.fromkeys(LABELS, "")
+        field_classes = {
+            "category": TranslatedChoiceField,
+            "federal_states": TranslatedMultipleChoiceField,
+            "districts": TranslatedMultipleChoiceField,
+            "topics": TranslatedMultipleChoiceField,
+        }
+
+    def __init__(self, *args, **kwargs):
+        # Labels as on the site's other forms, without a colon.
+        super().__init__(*args, label_suffix="", **kwargs)
+        # What the entry is now, before validation writes the input onto the instance.
+        self.original = entry_values(self.instance) if self.instance.pk else {}
+        for name, limit in TEXT_LIMITS.items():
+            if name in self.fields:
+                self.fields[name].validators.append(MaxLengthValidator(limit))
+                self.fields[name].widget.attrs["maxlength"] = limit
+
+    def _get_validation_exclusions(self):
+        # Checked, though not in the form: the model's rule that an entry needs a category.
+        exclusions = super()._get_validation_exclusions()
+        exclusions.discard("is_entry")
+        return exclusions
+
+    SUBMITTER_FIELDS = ("submitter_name", "submitter_email")
+
+    def entry_fields(self):
+        return [field for field in self if field.name not in self.SUBMITTER_FIELDS]
+
+    def submitter_fields(self):
+        return [self[name] for name in self.SUBMITTER_FIELDS]
+
+    def _update_errors(self, errors):
+        # The model's rule that an entry needs a category is about the category field: shown
+        # there and linked from the summary like the field's other errors.
+        if "category" in self.fields and hasattr(errors, "error_dict"):
+            rule = next(
+                constraint
+                for constraint in Organisation._meta.constraints
+                if constraint.name == "organisation_entry_has_category"
+            ).get_violation_error_message()
+            general = errors.error_dict.get(NON_FIELD_ERRORS, [])
+            about_category = [error for error in general if rule in error.messages]
+            if about_category:
+                errors.error_dict.setdefault("category", []).extend(about_category)
+                general[:] = [error for error in general if error not in about_category]
+                if not general:
+                    del errors.error_dict[NON_FIELD_ERRORS]
+        super()._update_errors(errors)
+
+    @property
+    def started_token(self):
+        return started_token()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.check_fill_time()
+        # The address fields are one link each by nature; the free text is where spam links go.
+        texts = [
+            value
+            for name, value in cleaned_data.items()
+            if isinstance(value, str) and name not in ("website", "source_url")
+        ]
+        links = sum(len(LINK.findall(text)) for text in texts)
+        if links > settings.SUGGESTION_MAX_LINKS:
+            raise forms.ValidationError(
+                _("Bitte nennen Sie höchstens %(count)s Links im Text.")
+                % {"count": settings.SUGGESTION_MAX_LINKS},
+                code="too_many_links",
+            )
+        return cleaned_data
+
+    def check_fill_time(self):
+        """Between the minimum and the maximum age of the signed time the form was shown."""
+        try:
+            started = float(signing.loads(self.data.get(STARTED_FIELD, ""), salt=STARTED_SALT))
+        except (signing.BadSignature, TypeError, ValueError):
+            started = 0
+        age = time.time() - started
+        if age > settings.SUGGESTION_MAX_FILL_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "Das Formular ist abgelaufen. Bitte prüfen Sie Ihre Angaben und senden Sie "
+                    "es erneut."
+                ),
+                code="expired",
+            )
+        if age < settings.SUGGESTION_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "Das ging sehr schnell. Bitte prüfen Sie Ihre Angaben und senden Sie das "
+                    "Formular erneut."
+                ),
+                code="too_fast",
+            )
+
+    def proposed_values(self):
+        values = {}
+        for name in self._meta.fields:
+            field = Organisation._meta.get_field(name)
+            values[field.attname] = json_value(field, self.cleaned_data[name])
+        return values
+
+    def suggestion(self):
+        """The unsaved suggestion of this valid form."""
+        return Suggestion(
+            data=self.proposed_values(),
+            note=self.cleaned_data["note"],
+            source_url=self.cleaned_data["source_url"],
+            submitter_name=self.cleaned_data["submitter_name"],
+            submitter_email=self.cleaned_data["submitter_email"],
+        )
+
+
+class CorrectionForm(SuggestionForm):
+    class Meta(SuggestionForm.Meta):
+        fields = CORRECTION_FIELDS
+
+    def proposed_values(self):
+        """Only what the visitor changed."""
+        model_fields = (Organisation._meta.get_field(name) for name in self._meta.fields)
+        return {
+            field.attname: value
+            for field, value in zip(model_fields, super().proposed_values().values(), strict=True)
+            if comparable(field, value) != comparable(field, self.original[field.attname])
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.errors and not self.proposed_values() and not cleaned_data.get("note"):
+            raise forms.ValidationError(
+                _("Bitte ändern Sie mindestens ein Feld oder schreiben Sie eine Anmerkung."),
+                code="unchanged",
+            )
+        return cleaned_data
+
+    def suggestion(self):
+        suggestion = super().suggestion()
+        suggestion.kind = Suggestion.Kind.CORRECTION
+        suggestion.organisation = Organisation.objects.get(pk=self.instance.pk)
+        suggestion.title = suggestion.organisation.name
+        suggestion.entry_version = suggestion.organisation.version
+        suggestion.entry_updated_at = suggestion.organisation.updated_at
+        return suggestion
+
+
+class NewEntryForm(SuggestionForm):
+    contact = forms.CharField(
+        label=_("Kontakt der Organisation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Anschrift, Telefon oder E-Mail, wie sie im Verzeichnis stehen sollen."),
+    )
+
+    class Meta(SuggestionForm.Meta):
+        fields = NEW_ENTRY_FIELDS
+
+    def suggestion(self):
+        suggestion = super().suggestion()
+        suggestion.kind = Suggestion.Kind.NEW_ENTRY
+        suggestion.title = self.cleaned_data["name"]
+        suggestion.contact = self.cleaned_data["contact"]
+        return suggestion

@@ -1,0 +1,16 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "suggestions"
+
+urlpatterns = [
+    path(
+        _("organisationen/<slug:slug>/aenderung-vorschlagen/"),
+        views.CorrectionView.as_view(),
+        name="correction",
+    ),
+    path(_("eintrag-vorschlagen/"), views.NewEntryView.as_view(), name="new_entry"),
+    path(_("vorschlag-danke/"), views.ThanksView.as_view(), name="thanks"),
+]
