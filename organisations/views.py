@@ -45,18 +45,22 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        patterns = self.filterset.search_patterns()
-        mark_search_matches(context["object_list"], patterns)
-        # The list's version was read for the entry index already, in this request.
-        context["cards"] = cards(context["object_list"], self.selection.index.version)
-        context["facets"] = facets(self.filterset, self.selection)
-        context["active_filters"] = self.filterset.active_filters()
         tags.depends_on(
             Organisation.LIST_PAGE_CACHE_TAG,
             *(organisation.page_cache_tag for organisation in context["object_list"]),
         )
         context["canonical_path"] = self.canonical_path(context["page_obj"])
-        return context
+        return context | self.results_context(context["object_list"])
+
+    def results_context(self, organisations):
+        """What the page shows besides the entries: their cards, the facets, the chips."""
+        mark_search_matches(organisations, self.filterset.search_patterns())
+        return {
+            # The list's version was read for the entry index already, in this request.
+            "cards": cards(organisations, self.selection.index.version),
+            "facets": facets(self.filterset, self.selection),
+            "active_filters": self.filterset.active_filters(),
+        }
 
     def canonical_path(self, page):
         """
@@ -85,10 +89,9 @@ class OrganisationEmbedView(OrganisationListView):
     # The pages' links stay in the frame; the entries' open the directory.
     paginate_by = embed.PAGE_SIZE
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["list_url"] = embed.with_filters(reverse("organisations:list"), self.filterset)
-        return context
+    def results_context(self, organisations):
+        # The entries themselves, with a link to the whole list instead of cards and facets.
+        return {"list_url": embed.with_filters(reverse("organisations:list"), self.filterset)}
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):
