@@ -104,3 +104,6 @@ def test_a_partner_site_cannot_frame_the_list_itself(browser, live_site):
             main, framed = visitor.frames
             framed.wait_for_url("chrome-error://chromewebdata/")
             assert main.url == address + "/"
+            # The refused answer's request may still be closing; the live server's thread
+            # must not outlive the test (it shares the test's SQLite connection).
+            visitor.wait_for_load_state("networkidle")
