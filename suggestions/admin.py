@@ -72,6 +72,8 @@ class SuggestionAdmin(admin.ModelAdmin):
             "reject_form": reject_form,
             "may_decide": suggestion.state == Suggestion.State.NEW
             and self.has_change_permission(request, suggestion),
+            # Nothing to take over into an entry that was deleted; rejecting still closes it.
+            "may_accept": entry is not None or not suggestion.is_correction,
             **(extra_context or {}),
         }
         request.current_app = self.admin_site.name
@@ -83,6 +85,9 @@ class SuggestionAdmin(admin.ModelAdmin):
         opts = suggestion.entry_model._meta
         if not request.user.has_perm(f"{opts.app_label}.{needed}_{opts.model_name}"):
             raise PermissionDenied
+        if suggestion.is_correction and suggestion.entry is None:
+            messages.error(request, "Der Eintrag wurde inzwischen gelöscht.")
+            return None
         proposed = {name for name, *_ in suggestion.changes()}
         if suggestion.kind == Suggestion.Kind.NEW_ENTRY:
             chosen = sorted(proposed)

@@ -216,3 +216,15 @@ def test_rejecting_a_person_correction_leaves_the_person(editor, correction):
     correction.refresh_from_db()
     assert correction.state == Suggestion.State.REJECTED
     assert person().position.startswith("Leitung Stabstelle")
+
+
+def test_a_correction_of_a_deleted_person_can_only_be_rejected(editor, correction):
+    ContactPerson.objects.filter(pk=correction.person_id).delete()
+    page = editor.get(review_url(correction)).content.decode()
+    assert "Der Eintrag wurde inzwischen gelöscht." in page
+    assert "Leitung Strukturwandel" in page
+    assert 'name="accept"' not in page
+    response = editor.post(review_url(correction), {"accept": "1", "fields": ["position"]})
+    assert "Der Eintrag wurde inzwischen gelöscht." in response.content.decode()
+    correction.refresh_from_db()
+    assert correction.state == Suggestion.State.NEW
