@@ -12,7 +12,7 @@ from suggestions.models import Suggestion
 
 from ..support.browser import axe_violations, describe, log_in, tab
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
 PASSWORD = "Lausitz-2026-Redaktion"
 
