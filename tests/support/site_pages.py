@@ -65,6 +65,7 @@ ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES]
 GERMAN_FORM_PAGES = [
     SitePage("suggest-correction", "suggestions:correction", slug="wirtschaftsregion-lausitz"),
     SitePage("suggest-entry", "suggestions:new_entry"),
+    SitePage("suggest-person-correction", "suggestions:person_correction", slug="jens-krause"),
 ]
 FORM_PAGES = [*GERMAN_FORM_PAGES, *(page.in_english() for page in GERMAN_FORM_PAGES)]
 
