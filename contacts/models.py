@@ -134,9 +134,11 @@ class ContactPerson(TranslatableMixin, EditorialFields):
 
     display_position = translated_field("position")
 
+    NUMBER_SPELLINGS = (("phone", "phone_display"), ("fax", "fax_display"))
+
     def clean(self):
         errors = {}
-        for number_field, display_field in (("phone", "phone_display"), ("fax", "fax_display")):
+        for number_field, display_field in self.NUMBER_SPELLINGS:
             number, display = getattr(self, number_field), getattr(self, display_field)
             if display and not number:
                 errors[display_field] = "Bitte auch die Nummer selbst eintragen."
@@ -146,6 +148,13 @@ class ContactPerson(TranslatableMixin, EditorialFields):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def forget_stale_spellings(self):
+        """Drops a number's spelling from the source when it no longer gives the number."""
+        for number_field, display_field in self.NUMBER_SPELLINGS:
+            number, display = getattr(self, number_field), getattr(self, display_field)
+            if display and e164(parse_phone_number(display)) != e164(number or None):
+                setattr(self, display_field, "")
 
     @property
     def phone_text(self):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from contacts.sitemaps import ContactPersonSitemap
 from network.views import NetworkView
 from organisations.sitemaps import OrganisationSitemap
+from organisations.urls import embed_urlpatterns
 from seo.sitemaps import PageSitemap
 
 from .views import HomeView
@@ -43,6 +44,8 @@ urlpatterns += i18n_patterns(
     path(_("ansprechpartner/"), include("contacts.urls")),
     path(_("offene-daten/"), include("opendata.urls")),
     path(_("netzwerk/"), NetworkView.as_view(), name="network"),
+    # Compact lists for partners' sites to frame; not in the sitemap, as they repeat the list.
+    path(_("einbetten/"), include((embed_urlpatterns, "embed"))),
     path("", include("legal.urls")),
     path("", include("suggestions.urls")),
     prefix_default_language=False,

@@ -1,16 +1,22 @@
 import csv
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.csp import CSP
+from django.utils.decorators import method_decorator
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views import View
+from django.views.decorators.csp import csp_override
 from django.views.generic import TemplateView
 
 from contacts.models import ContactRole
+from organisations.embed import EmbedChoice
 from organisations.models import Category, LegalForm, Organisation, Relation
 
 from .metadata import (
@@ -146,14 +152,24 @@ class DcatView(View):
         )
 
 
+# The embed generator's preview frames the site's own embed page.
+@method_decorator(csp_override({**settings.SECURE_CSP, "frame-src": [CSP.SELF]}), name="dispatch")
 class OpenDataView(TemplateView):
-    """What the data set is, for people and, in embedded DCAT-AP.de, for portals."""
+    """
+    What the data set is, for people and, in embedded DCAT-AP.de, for portals; and the
+    generator of the <iframe> code with which partner sites show a filtered list.
+    """
 
     template_name = "opendata/index.html"
 
     def get_context_data(self, **kwargs):
         publication = DatasetPublication.objects.current()
         modified = last_modified()
+        embed = EmbedChoice(self.request.GET)
+        embed_snippet = render_to_string(
+            "includes/embed_snippet.html",
+            {"src": self.request.build_absolute_uri(embed.path()), "summary": embed.summary()},
+        ).strip()
         return super().get_context_data(
             publication=publication,
             modified=modified,
@@ -167,5 +183,7 @@ class OpenDataView(TemplateView):
             legal_forms=LegalForm.choices,
             relation_kinds=Relation.Kind.choices,
             roles=ContactRole.Role.choices,
+            embed=embed,
+            embed_snippet=embed_snippet,
             **kwargs,
         )

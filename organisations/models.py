@@ -350,7 +350,7 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
             models.CheckConstraint(
                 condition=Q(is_entry=False) | Q(category__isnull=False),
                 name="organisation_entry_has_category",
-                violation_error_message="Ein Verzeichniseintrag braucht eine Kategorie.",
+                violation_error_message=_("Ein Verzeichniseintrag braucht eine Kategorie."),
             ),
             models.CheckConstraint(
                 condition=Q(founding_year__isnull=True)

@@ -1,4 +1,9 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
@@ -6,7 +11,7 @@ from editorial.pagination import NearestPageMixin
 from editorial.preview import DraftPreviewMixin
 from pagecache import tags
 
-from . import entry_index
+from . import embed, entry_index
 from .cards import cards
 from .facets import facets
 from .filters import OrganisationFilter
@@ -40,18 +45,22 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        patterns = self.filterset.search_patterns()
-        mark_search_matches(context["object_list"], patterns)
-        # The list's version was read for the entry index already, in this request.
-        context["cards"] = cards(context["object_list"], self.selection.index.version)
-        context["facets"] = facets(self.filterset, self.selection)
-        context["active_filters"] = self.filterset.active_filters()
         tags.depends_on(
             Organisation.LIST_PAGE_CACHE_TAG,
             *(organisation.page_cache_tag for organisation in context["object_list"]),
         )
         context["canonical_path"] = self.canonical_path(context["page_obj"])
-        return context
+        return context | self.results_context(context["object_list"])
+
+    def results_context(self, organisations):
+        """What the page shows besides the entries: their cards, the facets, the chips."""
+        mark_search_matches(organisations, self.filterset.search_patterns())
+        return {
+            # The list's version was read for the entry index already, in this request.
+            "cards": cards(organisations, self.selection.index.version),
+            "facets": facets(self.filterset, self.selection),
+            "active_filters": self.filterset.active_filters(),
+        }
 
     def canonical_path(self, page):
         """
@@ -62,6 +71,27 @@ class OrganisationListView(NearestPageMixin, FilterView):
         if page.number > 1:
             params.append((self.page_kwarg, page.number))
         return f"{self.request.path}?{urlencode(params)}" if params else self.request.path
+
+
+# Any site may frame the embed; its own policy stays the site's otherwise.
+FRAMEABLE = csp_override({**settings.SECURE_CSP, "frame-ancestors": ["*"]})
+
+
+@method_decorator([xframe_options_exempt, FRAMEABLE], name="dispatch")
+class OrganisationEmbedView(OrganisationListView):
+    """
+    The list with the same filters, compact, for partners' sites to show in an <iframe>
+    (docs/open-data.md): the entries of a page and a link to the whole list, without the
+    site's header, footer and filter form.
+    """
+
+    template_name = "organisations/organisation_embed.html"
+    # The pages' links stay in the frame; the entries' open the directory.
+    paginate_by = embed.PAGE_SIZE
+
+    def results_context(self, organisations):
+        # The entries themselves, with a link to the whole list instead of cards and facets.
+        return {"list_url": embed.with_filters(reverse("organisations:list"), self.filterset)}
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):

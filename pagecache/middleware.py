@@ -39,6 +39,9 @@ UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
 # What a visitor's page may vary by and still be kept under its address alone: visitors
 # send no cookie that changes a page, and the address decides the language.
 ADDRESS_ONLY_VARY = {"cookie", "accept-language"}
+# What a view's decorators tell the header middleware outside the page cache:
+# django.views.decorators.csp.csp_override and clickjacking.xframe_options_exempt.
+VIEW_HEADER_CHOICES = ("_csp_config", "_csp_ro_config", "xframe_options_exempt")
 # Larger bodies (full CSV or JSON exports of a big directory) would crowd pages out of a
 # worker's memory; they still get validators and 304s.
 MAX_CACHED_BYTES = 1024 * 1024
@@ -111,12 +114,19 @@ class VisitorPage:
     def conditional_response(self, response=None, encoding=None):
         # A response names its own ETag: each encoding of a page has one (compression.py).
         etag = response["ETag"] if response is not None else self.etag
-        return get_conditional_response(
+        answer = get_conditional_response(
             self.request,
             etag=compression.etag_for(etag, encoding),
             last_modified=self.last_modified,
             response=response,
         )
+        if response is not None and answer is not None and answer is not response:
+            # Browsers update the page's stored headers from a 304: it must carry the page's
+            # own policy, such as the embed's frame-ancestors, and not the site's default.
+            for name in VIEW_HEADER_CHOICES:
+                if hasattr(response, name):
+                    setattr(answer, name, getattr(response, name))
+        return answer
 
 
 def remove_vary_on_accept_language(response):

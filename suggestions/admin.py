@@ -9,6 +9,11 @@ from django.urls import reverse
 from .models import Suggestion
 
 
+def entry_change_url(entry):
+    opts = entry._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.pk])
+
+
 class RejectForm(forms.Form):
     reason = forms.CharField(
         label="Grund der Ablehnung",
@@ -30,7 +35,7 @@ class SuggestionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "state", "created_at", "notification"]
     list_filter = ["state", "kind", "notification_failed"]
     search_fields = ["title", "note", "contact", "submitter_name", "submitter_email"]
-    list_select_related = ["organisation"]
+    list_select_related = ["organisation", "person"]
     date_hierarchy = "created_at"
 
     @admin.display(description="Benachrichtigung", ordering="notification_failed")
@@ -68,8 +73,11 @@ class SuggestionAdmin(admin.ModelAdmin):
                 response = self.accept(request, suggestion)
                 if response is not None:
                     return response
+        entry = suggestion.entry
         context = {
             **self.admin_site.each_context(request),
+            "entry": entry,
+            "entry_change_url": entry and entry_change_url(entry),
             "title": str(suggestion),
             "opts": self.opts,
             "original": suggestion,
@@ -79,6 +87,8 @@ class SuggestionAdmin(admin.ModelAdmin):
             "reply_form": reply_form,
             "may_decide": suggestion.state == Suggestion.State.NEW
             and self.has_change_permission(request, suggestion),
+            # Nothing to take over into an entry that was deleted; rejecting still closes it.
+            "may_accept": entry is not None or not suggestion.is_correction,
             **(extra_context or {}),
         }
         request.current_app = self.admin_site.name
@@ -87,8 +97,12 @@ class SuggestionAdmin(admin.ModelAdmin):
     def accept(self, request, suggestion):
         # Taking over writes the entry: the editor needs the right to do that in the admin too.
         needed = "add" if suggestion.kind == Suggestion.Kind.NEW_ENTRY else "change"
-        if not request.user.has_perm(f"organisations.{needed}_organisation"):
+        opts = suggestion.entry_model._meta
+        if not request.user.has_perm(f"{opts.app_label}.{needed}_{opts.model_name}"):
             raise PermissionDenied
+        if suggestion.is_correction and suggestion.entry is None:
+            messages.error(request, "Der Eintrag wurde inzwischen gelöscht.")
+            return None
         proposed = {name for name, *_ in suggestion.changes()}
         if suggestion.kind == Suggestion.Kind.NEW_ENTRY:
             chosen = sorted(proposed)
@@ -103,7 +117,7 @@ class SuggestionAdmin(admin.ModelAdmin):
             for message in error.messages:
                 messages.error(request, message)
             return None
-        entry = suggestion.organisation
+        entry = suggestion.entry
         if suggestion.kind == Suggestion.Kind.NEW_ENTRY:
             self.message_user(
                 request,
@@ -112,4 +126,4 @@ class SuggestionAdmin(admin.ModelAdmin):
             )
         else:
             self.message_user(request, f"Vorschlag #{suggestion.pk} übernommen in „{entry}“.")
-        return redirect(reverse("admin:organisations_organisation_change", args=[entry.pk]))
+        return redirect(entry_change_url(entry))

@@ -16,10 +16,18 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from contacts.models import ContactPerson
 from editorial.history import comparable
 from organisations.models import Organisation
 
-from .models import CORRECTION_FIELDS, NEW_ENTRY_FIELDS, Suggestion, entry_values, json_value
+from .models import (
+    CORRECTION_FIELDS,
+    NEW_ENTRY_FIELDS,
+    PERSON_CORRECTION_FIELDS,
+    Suggestion,
+    entry_values,
+    json_value,
+)
 
 # The hidden field bots fill in; people never see it.
 HONEYPOT_FIELD = "homepage"
@@ -219,7 +227,7 @@ class SuggestionForm(PublicForm, forms.ModelForm):
     def proposed_values(self):
         values = {}
         for name in self._meta.fields:
-            field = Organisation._meta.get_field(name)
+            field = self._meta.model._meta.get_field(name)
             values[field.attname] = json_value(field, self.cleaned_data[name])
         return values
 
@@ -235,12 +243,14 @@ class SuggestionForm(PublicForm, forms.ModelForm):
 
 
 class CorrectionForm(SuggestionForm):
+    kind = Suggestion.Kind.CORRECTION
+
     class Meta(SuggestionForm.Meta):
         fields = CORRECTION_FIELDS
 
     def proposed_values(self):
         """Only what the visitor changed."""
-        model_fields = (Organisation._meta.get_field(name) for name in self._meta.fields)
+        model_fields = (self._meta.model._meta.get_field(name) for name in self._meta.fields)
         return {
             field.attname: value
             for field, value in zip(model_fields, super().proposed_values().values(), strict=True)
@@ -258,12 +268,63 @@ class CorrectionForm(SuggestionForm):
 
     def suggestion(self):
         suggestion = super().suggestion()
-        suggestion.kind = Suggestion.Kind.CORRECTION
-        suggestion.organisation = Organisation.objects.get(pk=self.instance.pk)
-        suggestion.title = suggestion.organisation.name
-        suggestion.entry_version = suggestion.organisation.version
-        suggestion.entry_updated_at = suggestion.organisation.updated_at
+        suggestion.kind = self.kind
+        # The entry as it is stored: the form's instance carries the visitor's input.
+        entry = type(self.instance).objects.get(pk=self.instance.pk)
+        suggestion.entry = entry
+        suggestion.title = str(entry)
+        suggestion.entry_version = entry.version
+        suggestion.entry_updated_at = entry.updated_at
         return suggestion
+
+
+class EmployerField(forms.ModelChoiceField):
+    """A published organisation, typed by its name: a list of all of them would be too long."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid_choice": _(
+            "Keine Organisation dieses Namens im Verzeichnis. Bitte den Namen so schreiben, "
+            "wie er im Verzeichnis steht, oder das Feld leer lassen und eine Anmerkung schreiben."
+        )
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.update(queryset=Organisation.objects.published(), to_field_name="name")
+        super().__init__(**kwargs)
+
+
+class PersonCorrectionForm(CorrectionForm):
+    kind = Suggestion.Kind.PERSON_CORRECTION
+
+    class Meta:
+        model = ContactPerson
+        fields = PERSON_CORRECTION_FIELDS
+        labels = {
+            "first_name": _("Vorname"),
+            "last_name": _("Nachname"),
+            "job_title": _("Titel"),
+            "position": _("Funktion"),
+            "employer": _("Arbeitgeber"),
+            "phone": _("Telefon"),
+            "fax": _("Fax"),
+            "email": _("E-Mail"),
+        }
+        help_texts = dict.fromkeys(PERSON_CORRECTION_FIELDS, "")
+        field_classes = {"employer": EmployerField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The employer as the page shows it: by name, and only when it is published.
+        employer = self.instance.employer if self.instance.employer_id else None
+        if employer is not None and not employer.is_published:
+            employer = None
+        self.initial["employer"] = employer
+        self.original["employer_id"] = employer.pk if employer else None
+        # The visitor corrects the numbers; their spelling from the source would no longer
+        # match a corrected one (the model's rule), and accepting drops it then anyway.
+        for _number, spelling in ContactPerson.NUMBER_SPELLINGS:
+            setattr(self.instance, spelling, "")
 
 
 class NewEntryForm(SuggestionForm):

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+from contacts.models import ContactPerson
 from editorial.history import comparable, display_value
 from editorial.models import Status
 from organisations.models import Organisation
@@ -37,6 +38,17 @@ CORRECTION_FIELDS = [
     "districts",
     "topics",
 ]
+# A contact person's fields as their public page shows them.
+PERSON_CORRECTION_FIELDS = [
+    "first_name",
+    "last_name",
+    "job_title",
+    "position",
+    "employer",
+    "phone",
+    "fax",
+    "email",
+]
 # What a new entry needs; the editors add the rest before they publish it.
 NEW_ENTRY_FIELDS = [
     "name",
@@ -55,13 +67,21 @@ def json_value(field, value):
         return sorted(related.pk for related in value)
     if field.is_relation:
         return value.pk if value is not None else None
+    if value and not isinstance(value, str | int | float | bool):
+        return str(value)  # a phone number, in the E.164 form the model stores
     return value
+
+
+def correction_fields(model):
+    """The model fields a visitor may correct in an entry of `model`, in the page's order."""
+    names = PERSON_CORRECTION_FIELDS if model is ContactPerson else CORRECTION_FIELDS
+    return [model._meta.get_field(name) for name in names]
 
 
 def entry_values(entry):
     """The entry's public fields as `editorial.history.field_values` keeps them, with the m2m."""
     values = {}
-    for field in (Organisation._meta.get_field(name) for name in CORRECTION_FIELDS):
+    for field in correction_fields(type(entry)):
         if field.many_to_many:
             values[field.attname] = sorted(
                 related.pk for related in getattr(entry, field.name).all()
@@ -85,6 +105,7 @@ class SuggestionQuerySet(models.QuerySet):
 class Suggestion(models.Model):
     class Kind(models.TextChoices):
         CORRECTION = "correction", _("Änderung")
+        PERSON_CORRECTION = "person_correction", _("Änderung an Ansprechpartner")
         NEW_ENTRY = "new_entry", _("Neuer Eintrag")
         # A barrier on the site (the accessibility statement's feedback): about no entry.
         BARRIER = "barrier", _("Barriere")
@@ -101,6 +122,14 @@ class Suggestion(models.Model):
     organisation = models.ForeignKey(
         Organisation,
         verbose_name="Eintrag",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+    )
+    person = models.ForeignKey(
+        ContactPerson,
+        verbose_name="Ansprechpartner",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -151,28 +180,49 @@ class Suggestion(models.Model):
         return f"#{self.pk} {self.get_kind_display()}: {self.title}"
 
     @property
+    def is_correction(self):
+        return self.kind in (self.Kind.CORRECTION, self.Kind.PERSON_CORRECTION)
+
+    @property
+    def entry_model(self):
+        return ContactPerson if self.kind == self.Kind.PERSON_CORRECTION else Organisation
+
+    @property
+    def entry(self):
+        """The corrected organisation or person (or the draft made of a new entry)."""
+        return self.person if self.entry_model is ContactPerson else self.organisation
+
+    @entry.setter
+    def entry(self, entry):
+        if isinstance(entry, ContactPerson):
+            self.person = entry
+        else:
+            self.organisation = entry
+
+    @property
     def entry_changed_since(self):
         """Whether the entry was saved after the visitor loaded it (in the admin or otherwise)."""
-        entry = self.organisation
+        entry = self.entry
         return entry is not None and (
             entry.version != self.entry_version or entry.updated_at != self.entry_updated_at
         )
 
     def changes(self):
         """Each proposed field: (name, label, value now, proposed value), in the form's order."""
-        current = entry_values(self.organisation) if self.organisation else {}
+        entry = self.entry
+        current = entry_values(entry) if entry else {}
         rows = []
-        for field in (Organisation._meta.get_field(name) for name in CORRECTION_FIELDS):
+        for field in correction_fields(self.entry_model):
             if field.attname not in self.data:
                 continue
             now, proposed = current.get(field.attname), self.data[field.attname]
-            if self.organisation and comparable(field, now) == comparable(field, proposed):
+            if entry and comparable(field, now) == comparable(field, proposed):
                 continue
             rows.append(
                 (
                     field.name,
                     field.verbose_name,
-                    display_value(field, now) if self.organisation else "",
+                    display_value(field, now) if entry else "",
                     display_value(field, proposed),
                 )
             )
@@ -227,7 +277,7 @@ class Suggestion(models.Model):
         if self.kind == self.Kind.NEW_ENTRY:
             entry = Organisation(status=Status.DRAFT, slug=self.free_slug())
         else:
-            entry = Organisation.objects.select_for_update().get(pk=self.organisation_id)
+            entry = self.entry_model.objects.select_for_update().get(pk=self.entry.pk)
             if not Version.objects.get_for_object(entry).exists():
                 # As the admin does: the state before the first edit, for undoing this one.
                 with reversion.create_revision():
@@ -237,10 +287,13 @@ class Suggestion(models.Model):
             entry.version += 1
         # Taking over is an editor's check of the entry (editorial.models.EditorialFields).
         entry.verified_at = timezone.now()
-        chosen = [Organisation._meta.get_field(name) for name in field_names]
+        chosen = [self.entry_model._meta.get_field(name) for name in field_names]
         for field in chosen:
             if not field.many_to_many:
                 setattr(entry, field.attname, self.data[field.attname])
+        if isinstance(entry, ContactPerson):
+            # The source's spelling of a number the visitor corrected no longer gives it.
+            entry.forget_stale_spellings()
         entry.full_clean()
         with reversion.create_revision():
             reversion.set_user(user)
@@ -249,7 +302,7 @@ class Suggestion(models.Model):
             for field in chosen:
                 if field.many_to_many:
                     getattr(entry, field.name).set(self.data[field.attname])
-        self.organisation = entry
+        self.entry = entry
         self.finish(user, self.State.ACCEPTED)
 
     def reject(self, user, reason):

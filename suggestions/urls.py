@@ -11,6 +11,11 @@ urlpatterns = [
         views.CorrectionView.as_view(),
         name="correction",
     ),
+    path(
+        _("ansprechpartner/<slug:slug>/aenderung-vorschlagen/"),
+        views.PersonCorrectionView.as_view(),
+        name="person_correction",
+    ),
     path(_("eintrag-vorschlagen/"), views.NewEntryView.as_view(), name="new_entry"),
     path(_("vorschlag-danke/"), views.ThanksView.as_view(), name="thanks"),
     path(_("barriere-melden/"), views.BarrierView.as_view(), name="barrier"),

@@ -9,9 +9,16 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
+from contacts.models import ContactPerson
 from organisations.models import Organisation
 
-from .forms import HONEYPOT_FIELD, BarrierForm, CorrectionForm, NewEntryForm
+from .forms import (
+    HONEYPOT_FIELD,
+    BarrierForm,
+    CorrectionForm,
+    NewEntryForm,
+    PersonCorrectionForm,
+)
 
 
 class HoneypotFilled(SuspiciousOperation):
@@ -62,21 +69,28 @@ class SuggestionFormView(FormView):
 
 
 class CorrectionView(SuggestionFormView):
+    """The correction form of a published organisation; PersonCorrectionView of a person."""
+
+    model = Organisation
     form_class = CorrectionForm
     template_name = "suggestions/correction_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        self.organisation = get_object_or_404(Organisation.objects.published(), slug=kwargs["slug"])
+        self.entry = get_object_or_404(self.model.objects.published(), slug=kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.organisation}
+        return {**super().get_form_kwargs(), "instance": self.entry}
 
     def get_context_data(self, **kwargs):
         # The form's instance takes the visitor's input; the page names the entry as it is.
-        return super().get_context_data(
-            organisation=Organisation.objects.get(pk=self.organisation.pk), **kwargs
-        )
+        return super().get_context_data(entry=self.model.objects.get(pk=self.entry.pk), **kwargs)
+
+
+class PersonCorrectionView(CorrectionView):
+    model = ContactPerson
+    form_class = PersonCorrectionForm
+    template_name = "suggestions/person_correction_form.html"
 
 
 class NewEntryView(SuggestionFormView):

@@ -4,12 +4,14 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import validate_django_db
@@ -163,6 +165,17 @@ def editor(client, seed):
     user.groups.add(Group.objects.get(name="Redaktion"))
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def german():
+    """
+    Each test starts in German, the site's language: a request to an English page leaves
+    English active in the thread after it, as LocaleMiddleware activates but never resets.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

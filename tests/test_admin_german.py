@@ -11,6 +11,7 @@ import pytest
 from django.contrib.flatpages.models import FlatPage
 from reversion.models import Version
 
+from contacts.models import ContactPerson
 from organisations.models import Organisation
 from suggestions.models import Suggestion
 
@@ -171,6 +172,19 @@ def a_suggestion():
     )
 
 
+def person_suggestion_review(editor):
+    person = ContactPerson.objects.get(slug="jens-krause")
+    suggestion = Suggestion.objects.create(
+        kind=Suggestion.Kind.PERSON_CORRECTION,
+        person=person,
+        title=str(person),
+        data={"phone": "+493553651200", "employer_id": None},
+        entry_version=person.version,
+        entry_updated_at=person.updated_at,
+    )
+    return editor.get(f"/admin/suggestions/suggestion/{suggestion.pk}/change/")
+
+
 def suggestion_list(editor):
     a_suggestion()
     return editor.get("/admin/suggestions/suggestion/")
@@ -207,6 +221,7 @@ PAGES = {
     "export": lambda editor: editor.get(f"{ORGANISATION}/export/"),
     "suggestion list": suggestion_list,
     "suggestion review": suggestion_review,
+    "person suggestion review": person_suggestion_review,
     "password change": lambda editor: editor.get("/admin/password_change/"),
     "403": lambda editor: editor.get("/admin/auth/user/"),
     "404": lambda editor: editor.get("/admin/gibt-es-nicht/"),

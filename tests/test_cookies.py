@@ -5,11 +5,11 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import translation
 
-from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
+from .support.site_pages import EMBED_PAGES, ENGLISH_PAGES, GERMAN_PAGES
 
 pytestmark = pytest.mark.django_db
 
-PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES]
+PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES, *EMBED_PAGES]
 
 
 def english(url_name):

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from .support.site_pages import ENGLISH_PAGES, FORM_PAGES, GERMAN_PAGES
+from .support.site_pages import EMBED_PAGES, ENGLISH_PAGES, FORM_PAGES, GERMAN_PAGES
 
 VNU_JAR = (
     Path(__file__).resolve().parents[1] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 )
-PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES, *FORM_PAGES]
+PAGES = [*GERMAN_PAGES, *ENGLISH_PAGES, *FORM_PAGES, *EMBED_PAGES]
 
 # Markup, which no database changes: on SQLite only.
 pytestmark = pytest.mark.db_agnostic

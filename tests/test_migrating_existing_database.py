@@ -20,7 +20,7 @@ from django.conf import settings
 # The sections migrations add to the privacy policy: on suggestions, on barrier reports.
 ADDED_SECTIONS = [
     section
-    for module in ["0003_privacy_policy", "0005_privacy_policy_barrier_reports"]
+    for module in ["0003_privacy_policy", "0006_privacy_policy_barrier_reports"]
     for _before, section in importlib.import_module(
         f"suggestions.migrations.{module}"
     ).SECTIONS.values()
@@ -47,7 +47,7 @@ GROWING_TABLES = {
     "django_flatpage_sites",
 }
 # Rows a migration adds text to: the privacy policy gains its sections on suggestions and
-# barrier reports (suggestions/migrations/0003_…, 0005_…); everything else of them stays.
+# barrier reports (suggestions/migrations/0003_…, 0006_…); everything else of them stays.
 EXTENDED_TABLES = {"django_flatpage"}
 # Derived data that is rebuilt rather than kept: the search index, the change stamp,
 # SQLite's own statistics.

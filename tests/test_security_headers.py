@@ -1,6 +1,7 @@
 """
 Every answer carries the headers that the Mozilla HTTP Observatory asks of an A+ site: pages in
 both languages, an export, a static file, error pages, the admin and pages from the page cache.
+No other site may frame them, except the embed (/einbetten/…), which any site may frame.
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
+from .support.site_pages import EMBED, EMBED_PAGES, ENGLISH_PAGES, GERMAN_PAGES
 
 # With the other tests on the seeded database, before the transactional ones empty the tables.
 # Headers, which no database changes: on SQLite only.
@@ -27,6 +28,8 @@ class Target:
     id: str
     path: str
     status: int = 200
+    # Other sites may show it in a frame: the embed.
+    frameable: bool = False
 
     def fetch(self, client, **extra):
         return client.get(self.path() if callable(self.path) else self.path, **extra)
@@ -38,6 +41,7 @@ def too_many_parameters():
 
 TARGETS = [
     *(Target(page.id, page.url, page.status) for page in [*GERMAN_PAGES, *ENGLISH_PAGES]),
+    *(Target(page.id, page.url, page.status, frameable=True) for page in EMBED_PAGES),
     Target("csv-export", lambda: reverse("opendata:csv")),
     Target("stylesheet", lambda: staticfiles_storage.url("css/site.css")),
     Target("unknown-address", "/gibt/es/nicht/", 404),
@@ -73,8 +77,12 @@ def answers(seeded_database, django_db_blocker):
 
 
 @pytest.fixture(params=TARGETS, ids=[target.id for target in TARGETS])
-def response(request, answers):
-    target = request.param
+def target(request):
+    return request.param
+
+
+@pytest.fixture
+def response(target, answers):
     response = answers[target.id]
     assert response.status_code == target.status
     return response
@@ -99,7 +107,11 @@ def test_content_security_policy_allows_no_inline_code_and_no_eval(response):
 
 def test_content_security_policy_loads_from_this_site_alone(response):
     sources = {
-        source for sources in content_security_policy(response).values() for source in sources
+        source
+        for directive, sources in content_security_policy(response).items()
+        # Who may frame the page, not what it loads.
+        if directive != "frame-ancestors"
+        for source in sources
     }
     assert sources <= {"'self'", "'none'"}
 
@@ -107,15 +119,12 @@ def test_content_security_policy_loads_from_this_site_alone(response):
 @pytest.mark.parametrize(
     ("directive", "sources"),
     [
-        ("frame-ancestors", ["'none'"]),
         ("form-action", ["'self'"]),
         ("base-uri", ["'none'"]),
         ("object-src", ["'none'"]),
     ],
 )
-def test_content_security_policy_restricts_framing_forms_base_and_plugins(
-    response, directive, sources
-):
+def test_content_security_policy_restricts_forms_base_and_plugins(response, directive, sources):
     assert content_security_policy(response)[directive] == sources
 
 
@@ -129,8 +138,14 @@ def test_browsers_do_not_guess_content_types(response):
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_no_site_may_frame_the_answer(response):
-    assert response["X-Frame-Options"] == "DENY"
+def test_no_other_site_may_frame_the_answer_but_the_embed(target, response):
+    framers = content_security_policy(response)["frame-ancestors"]
+    if target.frameable:
+        assert framers == ["*"]
+        assert not response.has_header("X-Frame-Options")
+    else:
+        assert framers == ["'none'"]
+        assert response["X-Frame-Options"] == "DENY"
 
 
 def test_other_sites_learn_no_address_from_links(response):
@@ -162,19 +177,23 @@ def security_headers(response):
     return {name: response.get(name) for name in SECURITY_HEADERS}
 
 
-@pytest.mark.parametrize("page", [GERMAN_PAGES[1], ENGLISH_PAGES[1]], ids=lambda page: page.id)
+@pytest.mark.parametrize(
+    "page", [GERMAN_PAGES[1], ENGLISH_PAGES[1], EMBED], ids=lambda page: page.id
+)
 def test_page_from_the_cache_carries_the_same_headers(visitor, page, django_assert_max_num_queries):
     first = visitor.get(page.url(), secure=True)
     # At most the content stamp's query: the page comes from the cache.
     with django_assert_max_num_queries(1):
         second = visitor.get(page.url(), secure=True)
     assert security_headers(second) == security_headers(first)
-    assert None not in security_headers(second).values()
+    missing = {name for name, value in security_headers(second).items() if value is None}
+    assert missing == ({"X-Frame-Options"} if page == EMBED else set())
 
 
-def test_not_modified_answer_carries_the_headers(visitor):
-    first = visitor.get("/organisationen/", secure=True)
-    second = visitor.get("/organisationen/", secure=True, headers={"If-None-Match": first["ETag"]})
+@pytest.mark.parametrize("page", [GERMAN_PAGES[1], EMBED], ids=lambda page: page.id)
+def test_not_modified_answer_carries_the_headers(visitor, page):
+    first = visitor.get(page.url(), secure=True)
+    second = visitor.get(page.url(), secure=True, headers={"If-None-Match": first["ETag"]})
     assert second.status_code == 304
     assert security_headers(second) == security_headers(first)
 

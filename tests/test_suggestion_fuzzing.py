@@ -10,15 +10,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from organisations.models import Category
-from suggestions.models import CORRECTION_FIELDS, NEW_ENTRY_FIELDS
+from suggestions.models import CORRECTION_FIELDS, NEW_ENTRY_FIELDS, PERSON_CORRECTION_FIELDS
 
-from .support.suggestions import CORRECTION_URL, NEW_ENTRY_URL, filled_in, new_entry
+from .support.suggestions import (
+    CORRECTION_URL,
+    NEW_ENTRY_URL,
+    PERSON_CORRECTION_URL,
+    filled_in,
+    new_entry,
+)
 from .test_fuzzing import assert_clear_answer, encode, values
 
 VISITOR_FIELDS = ["note", "source_url", "submitter_name", "submitter_email", "started"]
 FORMS = {
     CORRECTION_URL: [*CORRECTION_FIELDS, *VISITOR_FIELDS],
     NEW_ENTRY_URL: [*NEW_ENTRY_FIELDS, "contact", *VISITOR_FIELDS],
+    PERSON_CORRECTION_URL: [*PERSON_CORRECTION_FIELDS, *VISITOR_FIELDS],
 }
 
 
@@ -43,10 +50,10 @@ def body(data):
 @given(data=st.data())
 def test_every_form_field_answers_any_value_clearly(visitor, url, data):
     fields = FORMS[url]
-    if url == CORRECTION_URL:
-        valid = filled_in(visitor.get(url))
-    else:
+    if url == NEW_ENTRY_URL:
         valid = new_entry(category=Category.objects.get(slug="netzwerk").pk)
+    else:
+        valid = filled_in(visitor.get(url))
     changed = data.draw(st.dictionaries(st.sampled_from(fields), values, min_size=1, max_size=3))
     response = visitor.post(
         url,

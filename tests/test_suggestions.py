@@ -151,6 +151,13 @@ def test_a_new_entry_needs_a_category_as_the_model_says(client, suggest):
     assert not Suggestion.objects.exists()
 
 
+def test_the_category_rule_speaks_english_on_the_english_form(client, suggest):
+    response = suggest("/en/suggest-entry/", new_entry())
+    assert response.context["form"].errors["category"] == ["A directory entry needs a category."]
+    assert "braucht eine Kategorie" not in response.content.decode()
+    assert not Suggestion.objects.exists()
+
+
 def test_a_new_entry_with_a_name_taken_is_refused_as_in_the_admin(client, suggest):
     netzwerk = Category.objects.get(slug="netzwerk")
     response = suggest(

@@ -12,7 +12,7 @@ from suggestions.models import Suggestion
 
 from ..support.browser import axe_violations, describe, log_in, tab
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
 PASSWORD = "Lausitz-2026-Redaktion"
 
@@ -61,6 +61,34 @@ def test_an_editor_takes_over_two_of_three_corrected_fields(browser, site):
         expect(facts).to_contain_text("WRL")
         expect(facts).to_contain_text("https://wirtschaftsregion-lausitz.de/")
         expect(facts).not_to_contain_text("2010")
+
+
+def test_an_editor_takes_over_a_persons_corrected_position(browser, site):
+    with tab(browser, site, java_script_enabled=False) as visitor:
+        visitor.goto("/ansprechpartner/jens-krause/")
+        visitor.get_by_role("link", name="Änderung vorschlagen").click()
+        expect(visitor.get_by_label("Nachname")).to_have_value("Krause")
+        visitor.get_by_label("Funktion").fill("Leitung Strukturwandel")
+        visitor.get_by_label("Telefon").fill("0355 3651200")
+        visitor.get_by_role("button", name="Vorschlag senden").click()
+        expect(visitor.get_by_role("heading", level=1)).to_have_text(
+            "Vielen Dank für Ihren Vorschlag"
+        )
+    suggestion = Suggestion.objects.get()
+
+    with tab(browser, site) as editor:
+        log_in(editor, "redakteurin", PASSWORD)
+        editor.goto("/admin/suggestions/suggestion/?state__exact=new")
+        editor.get_by_role("link", name=str(suggestion)).click()
+        editor.get_by_label("Telefon").uncheck()
+        editor.get_by_role("button", name="Übernehmen").click()
+        expect(editor.get_by_text(f"Vorschlag #{suggestion.pk} übernommen")).to_be_visible()
+
+    with tab(browser, site) as visitor:
+        visitor.goto("/ansprechpartner/jens-krause/")
+        facts = visitor.locator("dl.facts")
+        expect(facts).to_contain_text("Leitung Strukturwandel")
+        expect(facts).to_contain_text("+49(0)355 365 1100")
 
 
 def test_a_suggested_entry_ends_as_a_published_page(browser, site):

@@ -4,6 +4,7 @@ import re
 from html import unescape
 from urllib.parse import urlsplit
 
+EMBED_NAME = re.compile(r'class="embed__name"><a href="([^"]*)"[^>]*>(.*?)</a>')
 CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)"[^>]*>(.*?)</a>')
 FACET_OPTION = re.compile(
     r'<label for="id_(?P<facet>\w+)_\d+"><span[^>]*>(?P<label>[^<]*)</span> '
@@ -24,6 +25,21 @@ def text(response):
 def result_names(response):
     return [
         unescape(TAG.sub("", name)) for _, name in CARD_TITLE.findall(response.content.decode())
+    ]
+
+
+def embed_names(response):
+    """The entries' names in the embed (/einbetten/organisationen/), in its order."""
+    return [
+        unescape(TAG.sub("", name)) for _, name in EMBED_NAME.findall(response.content.decode())
+    ]
+
+
+def link_attributes(response):
+    """The attributes of every link, each link's as a dict."""
+    return [
+        {name: unescape(value) for name, value in re.findall(r'([\w-]+)="([^"]*)"', attributes)}
+        for attributes in re.findall(r"<a (.*?)>", response.content.decode(), re.DOTALL)
     ]
 
 

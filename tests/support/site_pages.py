@@ -32,6 +32,10 @@ class SitePage:
 
 
 HOME = SitePage("home", "home")
+# The open-data page's generator of <iframe> code for the embed, with filters chosen.
+EMBED_GENERATOR = SitePage(
+    "embed-generator", "opendata:index", query="?kategorie=netzwerk&thema=wasserstoff"
+)
 ORGANISATION = SitePage("organisation", "organisations:detail", slug="wirtschaftsregion-lausitz")
 # Flat pages with English texts of their own, not the German template's: checked in English too.
 ACCESSIBILITY_STATEMENT = SitePage("accessibility-statement", "legal:barrierefreiheit")
@@ -56,6 +60,7 @@ GERMAN_PAGES = [
     SitePage("network", "network"),
     SitePage("open-data", "opendata:index"),
     SitePage("suggestion-thanks", "suggestions:thanks"),
+    EMBED_GENERATOR,
     ACCESSIBILITY_STATEMENT,
     LEICHTE_SPRACHE,
     SitePage("barrier-thanks", "suggestions:barrier_thanks"),
@@ -66,6 +71,17 @@ ENGLISH_PAGES = [page.in_english() for page in GERMAN_PAGES]
 GERMAN_FORM_PAGES = [
     SitePage("suggest-correction", "suggestions:correction", slug="wirtschaftsregion-lausitz"),
     SitePage("suggest-entry", "suggestions:new_entry"),
+    SitePage("suggest-person-correction", "suggestions:person_correction", slug="jens-krause"),
     SitePage("report-barrier", "suggestions:barrier", query="?seite=/organisationen/"),
 ]
 FORM_PAGES = [*GERMAN_FORM_PAGES, *(page.in_english() for page in GERMAN_FORM_PAGES)]
+
+# The compact list for other sites' frames: no header and no footer, and other sites may frame
+# it (tests/test_security_headers.py).
+EMBED = SitePage("embed", "embed:organisations", query="?kategorie=netzwerk&thema=wasserstoff")
+EMBED_PAGES = [
+    EMBED,
+    replace(EMBED, name="embed-unfiltered", query=""),
+    replace(EMBED, name="embed-invalid-filter", query="?kategorie=unbekannt&seite=abc"),
+]
+EMBED_PAGES += [page.in_english() for page in EMBED_PAGES]

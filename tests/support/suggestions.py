@@ -6,6 +6,7 @@ from suggestions.forms import started_token
 
 CORRECTION_URL = "/organisationen/wirtschaftsregion-lausitz/aenderung-vorschlagen/"
 NEW_ENTRY_URL = "/eintrag-vorschlagen/"
+PERSON_CORRECTION_URL = "/ansprechpartner/jens-krause/aenderung-vorschlagen/"
 BARRIER_URL = "/barriere-melden/"
 
 

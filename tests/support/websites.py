@@ -1,6 +1,7 @@
 """
 Websites on this machine for the link check: http.server in a thread on 127.0.0.1, at a port
-the system chooses, answering each path as a website out there might.
+the system chooses, answering each path as a website out there might. And a partner's page
+that frames the embed, for the browser tests.
 """
 
 import socket
@@ -53,10 +54,37 @@ class Website(BaseHTTPRequestHandler):
         pass
 
 
+class PartnerPage(BaseHTTPRequestHandler):
+    """Answers every GET with the server's one HTML page."""
+
+    def do_GET(self):
+        body = self.server.page.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+def partner_page(body):
+    """An HTML page with this body, as another site (another origin) has it."""
+    return (
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Partner</title>'
+        f'<link rel="icon" href="data:,"></head><body><h1>Ein Partner</h1>{body}</body></html>'
+    )
+
+
 @contextmanager
-def local_website():
-    """A running website; its address as http://127.0.0.1:<port>, its requests as a list."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Website)
+def local_website(handler=Website, page=None):
+    """
+    A running website; its address as http://127.0.0.1:<port>, its requests as a list. With
+    handler=PartnerPage, a website that answers every path with the HTML page given.
+    """
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.page = page
     server.daemon_threads = True
     server.requests = []
     server.stopping = threading.Event()

@@ -30,7 +30,7 @@ SECTIONS = {
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("suggestions", "0004_barrier_reports"),
+        ("suggestions", "0005_barrier_reports"),
     ]
 
     operations = [
