@@ -15,7 +15,8 @@ from .support.admin_forms import save_in_admin
 from .support.pages import links, text
 from .support.site_pages import ENGLISH_PAGES, GERMAN_PAGES
 
-pytestmark = pytest.mark.django_db
+# Markup, headers and HTTP behaviour, which no database changes: judged once, on SQLite.
+pytestmark = [pytest.mark.django_db, pytest.mark.db_agnostic]
 
 PLACEHOLDER_DE = "[Vom Herausgeber auszufüllen:"
 PLACEHOLDER_EN = "[To be completed by the publisher:"

@@ -10,7 +10,8 @@ from organisations.models import Organisation
 
 from .support.pages import text
 
-pytestmark = pytest.mark.django_db
+# Markup, headers and HTTP behaviour, which no database changes: judged once, on SQLite.
+pytestmark = [pytest.mark.django_db, pytest.mark.db_agnostic]
 
 ORGANISATIONS = "/admin/organisations/organisation/"
 CONTACTS = "/admin/contacts/contactperson/"

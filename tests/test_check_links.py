@@ -15,7 +15,8 @@ from .support.factories import OrganisationFactory
 from .support.pages import text
 from .support.websites import closed_port, local_website
 
-pytestmark = pytest.mark.django_db
+# Markup, headers and HTTP behaviour, which no database changes: judged once, on SQLite.
+pytestmark = [pytest.mark.django_db, pytest.mark.db_agnostic]
 
 # Short, so that the hanging website costs a test half a second; generous for a local answer.
 TIMEOUT = "0.5"

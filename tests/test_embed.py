@@ -21,7 +21,8 @@ from .support.pages import (
     text,
 )
 
-pytestmark = pytest.mark.django_db
+# Markup, headers and HTTP behaviour, which no database changes: judged once, on SQLite.
+pytestmark = [pytest.mark.django_db, pytest.mark.db_agnostic]
 
 FILTERS = "?kategorie=netzwerk&thema=wasserstoff"
 NETWORKS_ON_HYDROGEN = ["Wasserstoffnetzwerk Lausitz", "Wirtschaftsverkehrsnetzwerk Lausitz"]

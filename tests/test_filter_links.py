@@ -10,6 +10,9 @@ import pytest
 
 from .support.pages import links, text
 
+# Markup and cell contents, which no database changes: judged once, on SQLite.
+pytestmark = pytest.mark.db_agnostic
+
 CHIP = re.compile(r'<li><a href="([^"]*)" aria-label="([^"]*)">')
 
 

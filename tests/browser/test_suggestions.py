@@ -48,6 +48,8 @@ def test_an_editor_takes_over_two_of_three_corrected_fields(browser, site):
         editor.goto("/admin/suggestions/suggestion/?state__exact=new")
         editor.get_by_role("link", name=str(suggestion)).click()
         expect(editor.get_by_text("Laut Impressum.")).to_be_visible()
+        # Once the review has loaded whole: a click during loading can miss the box.
+        editor.wait_for_load_state("load")
         editor.get_by_label("Gründungsjahr").uncheck()
         editor.get_by_role("button", name="Übernehmen").click()
         expect(editor.get_by_text(f"Vorschlag #{suggestion.pk} übernommen")).to_be_visible()
@@ -80,6 +82,8 @@ def test_an_editor_takes_over_a_persons_corrected_position(browser, site):
         log_in(editor, "redakteurin", PASSWORD)
         editor.goto("/admin/suggestions/suggestion/?state__exact=new")
         editor.get_by_role("link", name=str(suggestion)).click()
+        # Once the review has loaded whole: a click during loading can miss the box.
+        editor.wait_for_load_state("load")
         editor.get_by_label("Telefon").uncheck()
         editor.get_by_role("button", name="Übernehmen").click()
         expect(editor.get_by_text(f"Vorschlag #{suggestion.pk} übernommen")).to_be_visible()
