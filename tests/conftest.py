@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
@@ -18,6 +17,7 @@ from pytest_django.fixtures import validate_django_db
 
 from organisations import entry_index
 
+from .support.admin_forms import create_editor
 from .support.servers import on_postgres
 
 # Examples per property (tests/test_fuzzing.py): the SQLite run explores, the PostgreSQL run
@@ -161,9 +161,7 @@ def live_seed(migrated_data, transactional_db, live_server):
 @pytest.fixture
 def editor(client, seed):
     """A client logged in as a member of the "Redaktion" group, as the publisher sets editors up."""
-    user = User.objects.create_user("redakteurin", password="Lausitz-2026-Redaktion", is_staff=True)
-    user.groups.add(Group.objects.get(name="Redaktion"))
-    client.force_login(user)
+    client.force_login(create_editor())
     return client
 
 

@@ -5,24 +5,21 @@ page's footer and reports a barrier without JavaScript; an editor answers it in 
 """
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from suggestions.models import Suggestion
 
+from ..support.admin_forms import EDITOR, EDITOR_PASSWORD, create_editor
 from ..support.browser import axe_violations, describe, log_in, tab
 
-pytestmark = pytest.mark.browser
-
-PASSWORD = "Lausitz-2026-Redaktion"
+pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
 
 @pytest.fixture
 def site(live_seed, settings):
     # The visitor here is a script: no minimum fill time (tests/test_barrier_reports.py has it).
     settings.SUGGESTION_MIN_FILL_SECONDS = 0
-    user = User.objects.create_user("redakteurin", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Redaktion"))
+    create_editor()
     return live_seed
 
 
@@ -41,7 +38,7 @@ def test_a_barrier_reported_from_a_pages_footer_reaches_the_editors(browser, sit
     report = Suggestion.objects.get()
 
     with tab(browser, site) as editor:
-        log_in(editor, "redakteurin", PASSWORD)
+        log_in(editor, EDITOR, EDITOR_PASSWORD)
         editor.goto("/admin/suggestions/suggestion/?kind__exact=barrier")
         editor.get_by_role("link", name=str(report)).click()
         expect(editor.get_by_text("Das Bild ist mit der Lupe schwer zu lesen.")).to_be_visible()

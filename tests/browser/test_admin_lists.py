@@ -5,15 +5,13 @@ have: tests/test_admin_lists.py.
 """
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
+from ..support.admin_forms import EDITOR, EDITOR_PASSWORD, create_editor
 from ..support.browser import SCREENS, log_in, tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
-USERNAME = "redakteurin"
-PASSWORD = "Lausitz-2026-Redaktion"
 VIEWPORT, _ = SCREENS["desktop"]
 # The results' box, its width and that of its content, and where the last column ends.
 MEASURE_RESULTS = """() => {
@@ -30,8 +28,7 @@ MEASURE_RESULTS = """() => {
 
 @pytest.fixture
 def editor_site(live_seed):
-    user = User.objects.create_user(USERNAME, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Redaktion"))
+    create_editor()
     return live_seed
 
 
@@ -46,7 +43,7 @@ def editor_site(live_seed):
 )
 def test_every_column_of_the_list_fits_a_1280_px_window(browser, editor_site, path):
     with tab(browser, editor_site, viewport=VIEWPORT) as editor:
-        log_in(editor, USERNAME, PASSWORD)
+        log_in(editor, EDITOR, EDITOR_PASSWORD)
         editor.goto(path)
         expect(editor.locator("#result_list")).to_be_visible()
         measured = editor.evaluate(MEASURE_RESULTS)

@@ -5,33 +5,30 @@ tests/test_drafts.py.
 """
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from editorial.models import Status
 from organisations.models import Organisation
 
+from ..support.admin_forms import EDITOR, EDITOR_PASSWORD, create_editor
 from ..support.browser import SCREENS, axe_violations, describe, log_in, tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
 
 DRAFT = "/organisationen/wasserstoffnetzwerk-lausitz/"
-USERNAME = "redakteurin"
-PASSWORD = "Lausitz-2026-Redaktion"
 
 
 @pytest.fixture
 def draft(live_seed):
     Organisation.objects.filter(slug="wasserstoffnetzwerk-lausitz").update(status=Status.DRAFT)
-    user = User.objects.create_user(USERNAME, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Redaktion"))
+    create_editor()
     return live_seed
 
 
 def test_axe_finds_nothing_on_a_draft_preview_on_phone_desktop_and_dark(browser, draft):
     found = {}
     with tab(browser, draft) as editor:
-        log_in(editor, USERNAME, PASSWORD)
+        log_in(editor, EDITOR, EDITOR_PASSWORD)
         for screen, (viewport, color_scheme) in SCREENS.items():
             editor.set_viewport_size(viewport)
             editor.emulate_media(color_scheme=color_scheme)

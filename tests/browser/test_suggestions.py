@@ -4,25 +4,22 @@ and the public page shows exactly what was taken over.
 """
 
 import pytest
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from organisations.models import Organisation
 from suggestions.models import Suggestion
 
+from ..support.admin_forms import EDITOR, EDITOR_PASSWORD, create_editor
 from ..support.browser import axe_violations, describe, log_in, tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.db_agnostic]
-
-PASSWORD = "Lausitz-2026-Redaktion"
 
 
 @pytest.fixture
 def site(live_seed, settings):
     # The visitor here is a script: no minimum fill time (tests/test_suggestions.py has it).
     settings.SUGGESTION_MIN_FILL_SECONDS = 0
-    user = User.objects.create_user("redakteurin", password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Redaktion"))
+    create_editor()
     return live_seed
 
 
@@ -44,7 +41,7 @@ def test_an_editor_takes_over_two_of_three_corrected_fields(browser, site):
     suggestion = Suggestion.objects.get()
 
     with tab(browser, site) as editor:
-        log_in(editor, "redakteurin", PASSWORD)
+        log_in(editor, EDITOR, EDITOR_PASSWORD)
         editor.goto("/admin/suggestions/suggestion/?state__exact=new")
         editor.get_by_role("link", name=str(suggestion)).click()
         expect(editor.get_by_text("Laut Impressum.")).to_be_visible()
@@ -79,7 +76,7 @@ def test_an_editor_takes_over_a_persons_corrected_position(browser, site):
     suggestion = Suggestion.objects.get()
 
     with tab(browser, site) as editor:
-        log_in(editor, "redakteurin", PASSWORD)
+        log_in(editor, EDITOR, EDITOR_PASSWORD)
         editor.goto("/admin/suggestions/suggestion/?state__exact=new")
         editor.get_by_role("link", name=str(suggestion)).click()
         # Once the review has loaded whole: a click during loading can miss the box.
@@ -110,7 +107,7 @@ def test_a_suggested_entry_ends_as_a_published_page(browser, site):
     suggestion = Suggestion.objects.get()
 
     with tab(browser, site) as editor:
-        log_in(editor, "redakteurin", PASSWORD)
+        log_in(editor, EDITOR, EDITOR_PASSWORD)
         editor.goto(f"/admin/suggestions/suggestion/{suggestion.pk}/change/")
         editor.get_by_role("button", name="Übernehmen").click()
         expect(editor.get_by_text("ist ein Entwurf")).to_be_visible()

@@ -1,8 +1,19 @@
 """Filling in admin forms the way an editor's browser does."""
 
 from django.contrib.admin.templatetags.admin_urls import admin_urlname
+from django.contrib.auth.models import Group, User
 from django.forms import CheckboxInput, NullBooleanSelect
 from django.urls import reverse
+
+EDITOR = "redakteurin"
+EDITOR_PASSWORD = "Lausitz-2026-Redaktion"
+
+
+def create_editor():
+    """A member of the "Redaktion" group, as the publisher sets editors up (no superuser)."""
+    user = User.objects.create_user(EDITOR, password=EDITOR_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Redaktion"))
+    return user
 
 
 def form_data(response):
