@@ -15,6 +15,7 @@ from pagecache.middleware import PageCacheMiddleware
 from suggestions.forms import started_token
 from suggestions.models import Suggestion
 
+from .support.pages import text
 from .support.redis import use_shared_cache
 from .support.servers import free_port
 from .support.suggestions import (
@@ -386,6 +387,11 @@ def test_the_review_compares_each_proposed_field_with_the_entry(editor, correcti
     assert "https://wirtschaftsregion-lausitz.de/" in page
     assert "Erika Muster" in page
     assert "wurde geändert, nachdem" not in page
+
+
+def test_the_review_shows_the_visitors_note(editor, correction):
+    Suggestion.objects.filter(pk=correction.pk).update(note="Laut Impressum.")
+    assert "Laut Impressum." in text(editor.get(review_url(correction)))
 
 
 @pytest.mark.parametrize(

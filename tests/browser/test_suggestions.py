@@ -23,6 +23,23 @@ def site(live_seed, settings):
     return live_seed
 
 
+def send(visitor):
+    visitor.get_by_role("button", name="Vorschlag senden").click()
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Vielen Dank für Ihren Vorschlag")
+
+
+def take_over(editor, suggestion, leaving_out):
+    """An editor opens the new suggestion from the queue and takes over all fields but one."""
+    log_in(editor, EDITOR, EDITOR_PASSWORD)
+    editor.goto("/admin/suggestions/suggestion/?state__exact=new")
+    editor.get_by_role("link", name=str(suggestion)).click()
+    # Once the review has loaded whole: a click during loading can miss the box.
+    editor.wait_for_load_state("load")
+    editor.get_by_label(leaving_out).uncheck()
+    editor.get_by_role("button", name="Übernehmen").click()
+    expect(editor.get_by_text(f"Vorschlag #{suggestion.pk} übernommen")).to_be_visible()
+
+
 def test_an_editor_takes_over_two_of_three_corrected_fields(browser, site):
     with tab(browser, site, java_script_enabled=False) as visitor:
         visitor.goto("/organisationen/wirtschaftsregion-lausitz/")
@@ -34,22 +51,11 @@ def test_an_editor_takes_over_two_of_three_corrected_fields(browser, site):
         visitor.get_by_label("Website").fill("https://wirtschaftsregion-lausitz.de/")
         visitor.get_by_label("Gründungsjahr").fill("2010")
         visitor.get_by_label("Anmerkung für die Redaktion").fill("Laut Impressum.")
-        visitor.get_by_role("button", name="Vorschlag senden").click()
-        expect(visitor.get_by_role("heading", level=1)).to_have_text(
-            "Vielen Dank für Ihren Vorschlag"
-        )
+        send(visitor)
     suggestion = Suggestion.objects.get()
 
     with tab(browser, site) as editor:
-        log_in(editor, EDITOR, EDITOR_PASSWORD)
-        editor.goto("/admin/suggestions/suggestion/?state__exact=new")
-        editor.get_by_role("link", name=str(suggestion)).click()
-        expect(editor.get_by_text("Laut Impressum.")).to_be_visible()
-        # Once the review has loaded whole: a click during loading can miss the box.
-        editor.wait_for_load_state("load")
-        editor.get_by_label("Gründungsjahr").uncheck()
-        editor.get_by_role("button", name="Übernehmen").click()
-        expect(editor.get_by_text(f"Vorschlag #{suggestion.pk} übernommen")).to_be_visible()
+        take_over(editor, suggestion, leaving_out="Gründungsjahr")
         editor.get_by_role("link", name="Geschichte").click()
         history = editor.locator("#change-history tbody tr")
         expect(history.filter(has_text=f"Vorschlag #{suggestion.pk} übernommen")).to_have_count(1)
@@ -69,21 +75,11 @@ def test_an_editor_takes_over_a_persons_corrected_position(browser, site):
         expect(visitor.get_by_label("Nachname")).to_have_value("Krause")
         visitor.get_by_label("Funktion").fill("Leitung Strukturwandel")
         visitor.get_by_label("Telefon").fill("0355 3651200")
-        visitor.get_by_role("button", name="Vorschlag senden").click()
-        expect(visitor.get_by_role("heading", level=1)).to_have_text(
-            "Vielen Dank für Ihren Vorschlag"
-        )
+        send(visitor)
     suggestion = Suggestion.objects.get()
 
     with tab(browser, site) as editor:
-        log_in(editor, EDITOR, EDITOR_PASSWORD)
-        editor.goto("/admin/suggestions/suggestion/?state__exact=new")
-        editor.get_by_role("link", name=str(suggestion)).click()
-        # Once the review has loaded whole: a click during loading can miss the box.
-        editor.wait_for_load_state("load")
-        editor.get_by_label("Telefon").uncheck()
-        editor.get_by_role("button", name="Übernehmen").click()
-        expect(editor.get_by_text(f"Vorschlag #{suggestion.pk} übernommen")).to_be_visible()
+        take_over(editor, suggestion, leaving_out="Telefon")
 
     with tab(browser, site) as visitor:
         visitor.goto("/ansprechpartner/jens-krause/")
@@ -100,10 +96,7 @@ def test_a_suggested_entry_ends_as_a_published_page(browser, site):
         visitor.get_by_label("Kategorie").select_option(label="Initiative")
         visitor.get_by_label("Beschreibung").fill("Solaranlagen auf Dächern in Cottbus.")
         visitor.get_by_label("Wasserstoff").check()
-        visitor.get_by_role("button", name="Vorschlag senden").click()
-        expect(visitor.get_by_role("heading", level=1)).to_have_text(
-            "Vielen Dank für Ihren Vorschlag"
-        )
+        send(visitor)
     suggestion = Suggestion.objects.get()
 
     with tab(browser, site) as editor:
