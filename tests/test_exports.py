@@ -1,7 +1,5 @@
 """CSV and JSON exports: exactly the entries of the list the visitor looks at, for programs."""
 
-import csv
-import io
 import json
 from datetime import UTC, datetime
 
@@ -14,11 +12,18 @@ import opendata.views
 from opendata.models import DatasetPublication, Licence
 from organisations.models import Organisation
 
+from .support.exports import (
+    CSV_URL,
+    JSON_URL,
+    csv_records,
+    csv_rows,
+    json_body,
+    json_entry,
+    organisations,
+)
 from .support.factories import OrganisationFactory, RelationFactory
 from .support.pages import is_plain_text_date_error, result_names
 
-CSV_URL = "/offene-daten/organisationen.csv"
-JSON_URL = "/offene-daten/organisationen.json"
 COLUMNS = [
     "name",
     "name_en",
@@ -59,33 +64,6 @@ LIST_QUERIES = [
     "gegruendet_ab=abc&seite=2",
 ]
 LATER = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
-
-
-def csv_rows(response):
-    """The CSV file read as German Excel reads it: semicolons, after the byte order mark."""
-    body = response.getvalue().decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body.removeprefix("\ufeff"), newline=""), delimiter=";"))
-
-
-def csv_records(response):
-    header, *rows = csv_rows(response)
-    return [dict(zip(header, row, strict=True)) for row in rows]
-
-
-def json_body(response):
-    """The JSON of an export, which is streamed."""
-    return json.loads(response.getvalue())
-
-
-def organisations(response):
-    return json_body(response)["organisations"]
-
-
-def json_entry(client, slug, query=""):
-    return next(
-        entry for entry in organisations(client.get(f"{JSON_URL}?{query}")) if entry["slug"] == slug
-    )
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """What search engines and link previews read: titles, canonical links, Open Graph, JSON-LD."""
 
-import json
 import math
 import re
 import struct
@@ -15,7 +14,7 @@ from organisations.models import Organisation
 from organisations.sitemaps import OrganisationSitemap
 
 from .support.factories import OrganisationFactory
-from .support.pages import result_names, sitemap_pages
+from .support.pages import of_type, result_names, sitemap_pages, structured_data
 from .support.site_pages import SitePage
 
 pytestmark = pytest.mark.django_db
@@ -64,17 +63,6 @@ def alternates(response):
     """hreflang → URL of the <link rel="alternate" hreflang> tags."""
     pattern = r'<link rel="alternate" hreflang="([^"]*)" href="([^"]*)">'
     return {code: unescape(url) for code, url in re.findall(pattern, response.text)}
-
-
-def structured_data(response):
-    """Every JSON-LD block of the page, parsed."""
-    pattern = r'<script type="application/ld\+json">(.*?)</script>'
-    return [json.loads(block) for block in re.findall(pattern, response.text, re.DOTALL)]
-
-
-def of_type(response, schema_type):
-    [data] = [data for data in structured_data(response) if data.get("@type") == schema_type]
-    return data
 
 
 def names(items):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from organisations.models import Category
 from suggestions.models import CORRECTION_FIELDS, NEW_ENTRY_FIELDS, PERSON_CORRECTION_FIELDS
 
+from .support.fuzzing import assert_clear_answer, encode, values
 from .support.suggestions import (
     CORRECTION_URL,
     NEW_ENTRY_URL,
@@ -19,7 +20,6 @@ from .support.suggestions import (
     filled_in,
     new_entry,
 )
-from .test_fuzzing import assert_clear_answer, encode, values
 
 VISITOR_FIELDS = ["note", "source_url", "submitter_name", "submitter_email", "started"]
 FORMS = {

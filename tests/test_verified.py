@@ -13,9 +13,8 @@ from editorial.models import Status, months_before
 from organisations.models import Organisation
 
 from .support.admin_forms import run_action
-from .support.pages import text
-from .test_exports import CSV_URL, JSON_URL, csv_records, json_body, json_entry
-from .test_seo import of_type
+from .support.exports import CSV_URL, JSON_URL, csv_records, json_body, json_entry
+from .support.pages import of_type, text
 
 pytestmark = pytest.mark.django_db
 

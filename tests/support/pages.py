@@ -1,5 +1,6 @@
 """Reads what a visitor sees in a rendered page."""
 
+import json
 import re
 from html import unescape
 from urllib.parse import urlsplit
@@ -85,3 +86,14 @@ def served_from_cache(response):
         re.search(r'\bcache(;dur=[\d.]+)?;desc="hit"', response.get("Server-Timing", ""))
         is not None
     )
+
+
+def structured_data(response):
+    """Every JSON-LD block of the page, parsed."""
+    pattern = r'<script type="application/ld\+json">(.*?)</script>'
+    return [json.loads(block) for block in re.findall(pattern, response.text, re.DOTALL)]
+
+
+def of_type(response, schema_type):
+    [data] = [data for data in structured_data(response) if data.get("@type") == schema_type]
+    return data
