@@ -1,0 +1,66 @@
+"""
+A gunicorn worker is ready before visitors come: the master prepares URLs, templates and
+translations once (lausitz_directory/warmup.py), each worker builds the list's entry index
+(organisations/entry_index.py) before it takes requests.
+"""
+
+import logging
+import runpy
+
+import pytest
+from django.conf import settings
+from django.template import engines
+from django.urls import get_resolver
+
+from lausitz_directory import warmup
+from organisations import entry_index
+
+from .support.database_down import database_down  # noqa: F401 (a fixture)
+
+
+def gunicorn_config():
+    return runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+
+
+@pytest.mark.db_agnostic
+def test_the_master_compiles_every_project_template_before_it_forks():
+    loader = engines["django"].engine.template_loaders[0]
+    loader.reset()
+
+    gunicorn_config()["when_ready"](server=None)
+
+    compiled = set(loader.get_template_cache)
+    assert "organisations/organisation_list.html" in compiled
+    assert set(warmup.templates()) <= compiled
+
+
+@pytest.mark.db_agnostic
+def test_the_master_builds_the_reverse_lookups_of_every_language_before_it_forks():
+    resolver = get_resolver()
+    resolver._reverse_dict.clear()
+
+    gunicorn_config()["when_ready"](server=None)
+
+    assert set(resolver._reverse_dict) == {"de", "en"}
+
+
+@pytest.mark.django_db
+
+
+def test_a_gunicorn_worker_builds_the_entry_index_before_its_first_request(
+    django_assert_num_queries,
+):
+    gunicorn_config()["post_worker_init"](worker=None)
+
+    # The first request then only reads the content version, as every later one does.
+    with django_assert_num_queries(1):
+        entry_index.current()
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("database_down")
+def test_a_worker_starts_while_the_database_is_down_and_leaves_the_index_to_a_request(caplog):
+    with caplog.at_level(logging.WARNING, logger="organisations.entry_index"):
+        entry_index.warm()
+
+    assert "Entry index not built ahead of requests" in caplog.text
