@@ -74,6 +74,7 @@ def forget():
     global _current
     _current = (None, None)
 
+
 logger = logging.getLogger(__name__)
 
 

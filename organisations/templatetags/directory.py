@@ -2,6 +2,7 @@ import re
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 
 from organisations import filters
 
@@ -35,3 +36,16 @@ def paragraphs(text):
 def list_url(name, value):
     """The list filtered by one value: {% list_url "thema" topic.slug %}."""
     return filters.list_url(name, value)
+
+
+@register.simple_tag
+def category_badge(category):
+    """An entry's category as a coloured badge; a mentioned actor has none."""
+    if category is None:
+        return format_html(
+            '<span class="badge badge--mentioned">{}</span>', gettext("Erwähnter Akteur")
+        )
+    name = category.display_name
+    return format_html(
+        '<span class="badge badge--{}"{}>{}</span>', category.colour, name.lang_attr, name
+    )
