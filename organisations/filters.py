@@ -164,6 +164,13 @@ class OrganisationFilter(django_filters.FilterSet):
             return queryset  # ranked by the search already
         return queryset.order_by(*SORT_ORDERS[value][1])
 
+    def sorting(self):
+        """The chosen sort order's key ("name", "-gruendung" …); None if none or invalid."""
+        if not self.is_bound:
+            return None
+        self.form.is_valid()  # cleans once; later calls reuse cleaned_data
+        return self.form.cleaned_data.get("sortierung") or None
+
     def search_patterns(self):
         """What the search looked for, normalised, to mark it in the results."""
         if not self.is_bound or (not self.form.is_valid() and "q" not in self.form.cleaned_data):

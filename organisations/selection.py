@@ -31,8 +31,8 @@ class Selection:
     def __init__(self, filterset, index=None):
         self.index = index or entry_index.current()
         self.by_filter = {}
-        # A search's matches, best first, with the ordering that ranked them: read once, for
-        # the count and facets and for the pages in that order alike.
+        # The ids of a search's matches, best first: read once, for the count and facets and
+        # for the pages in that order alike.
         self.ranked = None
         for name, value in cleaned_filters(filterset):
             selected = self.selected_by(filterset.filters[name], value)
@@ -58,7 +58,7 @@ class Selection:
         ordering = tuple(filtered.query.order_by)
         if ordering:
             ids = list(filtered.values_list("pk", flat=True))
-            self.ranked = (ordering, ids)
+            self.ranked = ids
             return index.of_ids(ids)
         return index.of_ids(filtered.order_by().values_list("pk", flat=True))
 
@@ -81,18 +81,15 @@ class Selection:
     def ids(self, start, stop, descending=False):
         return self.index.ids(self.entries, start, stop, descending)
 
-    def ranked_ids(self, queryset, start, stop):
+    def ranked_ids(self, start, stop):
         """
         The ids of the start-th to before the stop-th entry in the order of the search's
-        ranking, if the queryset is in that order; else None. The database need not find and
-        rank the matches once more for the page.
+        ranking: the database need not find and rank the matches once more for the page.
         """
-        if self.ranked is None or tuple(queryset.query.order_by) != self.ranked[0]:
-            return None
         data = self.entries.to_bytes((self.index.size + 7) // 8, "little")
         position, end = self.index.position, len(self.index.position)
         found = []
-        for pk in self.ranked[1]:
+        for pk in self.ranked:
             at = position[pk] if pk < end else -1
             if at >= 0 and data[at >> 3] >> (at & 7) & 1:
                 found.append(pk)
@@ -101,27 +98,20 @@ class Selection:
         return found[start:stop]
 
 
-def in_name_order(queryset):
-    """False in name order, True in reverse name order, None in any other."""
-    ordering = queryset.query.order_by
-    if not ordering and queryset.query.default_ordering:
-        ordering = queryset.model._meta.ordering
-    return {("name",): False, ("-name",): True}.get(tuple(ordering))
-
-
 class SelectionPaginator(Paginator):
     """
     Pages of a selection: its count known without a COUNT, and a page in name order read
     by the ids of its 20 entries, however deep, instead of with an OFFSET the database walks.
-    A search's ranking is read with its matches, once (Selection.ranked); other orders, such
-    as by founding year, the database sorts.
+    A search's ranking is read with its matches, once (Selection.ranked). Only other orders,
+    such as by founding year, need the filtered queryset, which the database sorts: it is
+    built for those alone, as building it costs a first visit more than reading the page.
     """
 
-    def __init__(self, object_list, per_page, *, selection, rows, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
+    def __init__(self, rows, per_page, *, selection, filterset, **kwargs):
+        # rows: the list's queryset without its filters, where a page's entries are read by id.
+        super().__init__(rows, per_page, **kwargs)
         self.selection = selection
-        # Where a page's entries are read by id: the list's queryset without its filters.
-        self.rows = rows
+        self.filterset = filterset
         self.count = selection.count
 
     def page(self, number):
@@ -133,12 +123,13 @@ class SelectionPaginator(Paginator):
         return self._get_page(self.entries(bottom, top), number, self)
 
     def entries(self, bottom, top):
-        descending = in_name_order(self.object_list)
-        if descending is None:
-            ids = self.selection.ranked_ids(self.object_list, bottom, top)
-            if ids is None:
-                return self.object_list[bottom:top]
-            rows = self.rows.in_bulk(ids)
+        sorting = self.filterset.sorting()
+        if self.selection.ranked is not None and sorting in (None, "relevanz"):
+            ids = self.selection.ranked_ids(bottom, top)
+            rows = self.object_list.in_bulk(ids)
             return [rows[pk] for pk in ids]
-        ids = self.selection.ids(bottom, top, descending)
-        return self.rows.filter(pk__in=ids).order_by("-name" if descending else "name")
+        if sorting in (None, "name", "-name"):
+            descending = sorting == "-name"
+            ids = self.selection.ids(bottom, top, descending)
+            return self.object_list.filter(pk__in=ids).order_by("-name" if descending else "name")
+        return self.filterset.filter_queryset(self.object_list.all())[bottom:top]

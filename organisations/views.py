@@ -28,19 +28,27 @@ class OrganisationListView(NearestPageMixin, FilterView):
     strict = False
     template_name = "organisations/organisation_list.html"
 
+    def get(self, request, *args, **kwargs):
+        # FilterView.get without filterset.qs: the entry index selects the entries and the
+        # paginator reads a page's rows (selection.py), building the filtered queryset only
+        # for an order the index does not know.
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        self.object_list = self.get_queryset()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
+
     def get_paginator(self, queryset, per_page, **kwargs):
         # Found anew after a search widened to similar spellings; the facets count the last.
         self.selection = Selection(self.filterset)
         return SelectionPaginator(
-            queryset, per_page, selection=self.selection, rows=self.get_queryset(), **kwargs
+            queryset, per_page, selection=self.selection, filterset=self.filterset, **kwargs
         )
 
     def paginate_queryset(self, queryset, page_size):
         paginated = super().paginate_queryset(queryset, page_size)
-        if paginated[0].count == 0:
-            widened = self.filterset.widen_search_to_similar_spellings()
-            if widened is not None:
-                paginated = super().paginate_queryset(widened, page_size)
+        widen = paginated[0].count == 0
+        if widen and self.filterset.widen_search_to_similar_spellings() is not None:
+            paginated = super().paginate_queryset(queryset, page_size)
         return paginated
 
     def get_context_data(self, **kwargs):
