@@ -54,6 +54,11 @@ def _normalised_with_positions(text):
 
 def match_spans(text, patterns):
     """The (start, end) ranges of `text` where any of the normalised patterns occurs."""
+    # Many texts of a results page, most names among them, hold none of the words: a look at
+    # the whole normalised text spares them the walk character by character below.
+    whole = normalise(text)
+    if not any(pattern and pattern in whole for pattern in patterns):
+        return []
     normalised, positions = _normalised_with_positions(text)
     spans = []
     for pattern in patterns:
