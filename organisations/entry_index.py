@@ -26,12 +26,16 @@ from django.db import DatabaseError
 from pagecache import tags
 
 from .models import Organisation
+from .search.text import fold
 
 # The fields whose values the index holds, besides the many-to-many relations below.
 ROW_FIELDS = ("category_id", "legal_form", "founding_year")
 RELATIONS = ("federal_states", "districts", "topics")
 # Pages are found chunk by chunk: counting a chunk's bits is cheaper than walking them.
 CHUNK_BYTES = 32
+# What searches found (selection.py) and the names holding their words, kept with the index
+# for so many searches: at most some 15 MB at 100,000 entries.
+ANSWERS_KEPT = 64
 
 _current = (None, None)
 
@@ -95,9 +99,12 @@ def set_bits(chunk):
 
 
 class EntryIndex:
-    def __init__(self, order):
+    def __init__(self, order, folded_names=()):
         # order[position] is an entry's id; position[id] its position, or -1.
         self.order = array("q", order)
+        # The names folded as search folds them (search/text.py), by position.
+        self.folded_names = list(folded_names)
+        self.answers = {}
         self.position = array("q", [-1]) * (max(order, default=0) + 1)
         for place, pk in enumerate(order):
             self.position[pk] = place
@@ -117,13 +124,14 @@ class EntryIndex:
             field: defaultdict(list)
             for field in [name.removesuffix("_id") for name in ROW_FIELDS] + list(RELATIONS)
         }
-        order = []
-        rows = entries().order_by("name").values_list("pk", *ROW_FIELDS)
-        for place, (pk, *row) in enumerate(rows.iterator(chunk_size=10_000)):
+        order, names = [], []
+        rows = entries().order_by("name").values_list("pk", "name", *ROW_FIELDS)
+        for place, (pk, name, *row) in enumerate(rows.iterator(chunk_size=10_000)):
             order.append(pk)
+            names.append(fold(name))
             for field, value in zip(ROW_FIELDS, row, strict=True):
                 values[field.removesuffix("_id")][value].append(place)
-        index = cls(order)
+        index = cls(order, names)
         for name in RELATIONS:
             relation = Organisation._meta.get_field(name)
             own, other = relation.m2m_column_name(), relation.m2m_reverse_name()
@@ -161,6 +169,27 @@ class EntryIndex:
         """The set of the entries with these ids; other ids are left out."""
         positions, end = self.position, len(self.position)
         return bits((positions[pk] for pk in ids if pk < end and positions[pk] >= 0), self.size)
+
+    def kept(self, key, compute):
+        """
+        compute(), kept with the index for the next request asking for `key`: it holds for the
+        content version the index holds, as search results and names do.
+        """
+        if key not in self.answers:
+            if len(self.answers) >= ANSWERS_KEPT:
+                self.answers.clear()
+            self.answers[key] = compute()
+        return self.answers[key]
+
+    def names_holding(self, pattern):
+        """The entries whose folded name holds the pattern, as search ranks them."""
+        return self.kept(
+            ("names holding", pattern),
+            lambda: bits(
+                (place for place, name in enumerate(self.folded_names) if pattern in name),
+                self.size,
+            ),
+        )
 
     def counts(self, field, within):
         """{value: how many of the entries `within` have it} for every value of `field`."""

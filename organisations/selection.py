@@ -11,6 +11,8 @@ from django_filters import MultipleChoiceFilter, NumberFilter
 
 from . import entry_index
 from .filters import SlugChoiceFilter
+from .search.backends import ranks_by_name_alone
+from .search.query import parse
 
 
 def cleaned_filters(filterset):
@@ -31,9 +33,8 @@ class Selection:
     def __init__(self, filterset, index=None):
         self.index = index or entry_index.current()
         self.by_filter = {}
-        # The ids of a search's matches, best first: read once, for the count and facets and
-        # for the pages in that order alike.
-        self.ranked = None
+        # A search's order, best first (RankedIds or NameTiers): found once, with its matches.
+        self.ranking = None
         for name, value in cleaned_filters(filterset):
             selected = self.selected_by(filterset.filters[name], value)
             if selected is not None:
@@ -50,17 +51,31 @@ class Selection:
                 return index.having(field, [getattr(v, "pk", v) for v in value]) if value else None
             if isinstance(filter_, NumberFilter):
                 return None if value is None else index.compared(field, filter_.lookup_expr, value)
-        # Anything else, such as the search, the database answers, once.
-        entries = entry_index.entries()
+        # Anything else, such as the search, the database answers. A search's answer is kept
+        # with the index, for its next pages and its refinements by the facets.
+        if isinstance(value, str):
+            search = (filter_.field_name, value, filter_.parent.similar_spellings)
+            selected, ranking = index.kept(search, lambda: self.answer(filter_, value))
+        else:
+            selected, ranking = self.answer(filter_, value)
+        self.ranking = ranking or self.ranking
+        return selected
+
+    def answer(self, filter_, value):
+        """(the entries the filter lets through or None, the order of a search or None)."""
+        index, entries = self.index, entry_index.entries()
         filtered = filter_.filter(entries, value)
         if filtered is entries:
-            return None
-        ordering = tuple(filtered.query.order_by)
-        if ordering:
-            ids = list(filtered.values_list("pk", flat=True))
-            self.ranked = ids
-            return index.of_ids(ids)
-        return index.of_ids(filtered.order_by().values_list("pk", flat=True))
+            return None, None
+        matches = filtered.order_by().values_list("pk", flat=True)
+        if not filtered.query.order_by:
+            return index.of_ids(matches), None
+        # A search, ranked (search/backends.py).
+        if ranks_by_name_alone(filtered.db):
+            patterns = [term.pattern for term in parse(value).positive_terms]
+            return index.of_ids(matches), NameTiers(index, patterns)
+        ids = list(filtered.values_list("pk", flat=True))
+        return index.of_ids(ids), RankedIds(index, ids)
 
     def without(self, excluded):
         """The entries the other filters than `excluded` let through, as a facet counts them."""
@@ -82,11 +97,20 @@ class Selection:
         return self.index.ids(self.entries, start, stop, descending)
 
     def ranked_ids(self, start, stop):
-        """
-        The ids of the start-th to before the stop-th entry in the order of the search's
-        ranking: the database need not find and rank the matches once more for the page.
-        """
-        data = self.entries.to_bytes((self.index.size + 7) // 8, "little")
+        """The ids of the start-th to before the stop-th entry in the search's order."""
+        return self.ranking.ids(self.entries, start, stop)
+
+
+class RankedIds:
+    """A search's matches as the database ranked them: the database need not rank them again
+    for the page."""
+
+    def __init__(self, index, ids):
+        self.index = index
+        self.ranked = ids
+
+    def ids(self, within, start, stop):
+        data = within.to_bytes((self.index.size + 7) // 8, "little")
         position, end = self.index.position, len(self.index.position)
         found = []
         for pk in self.ranked:
@@ -98,11 +122,48 @@ class Selection:
         return found[start:stop]
 
 
+class NameTiers:
+    """
+    A search ranked as SQLiteSearch ranks it: by how many of its terms the name holds, then by
+    name. The entries holding all terms come first, then those holding one fewer, down to
+    none, each tier in name order: found in the index, without the database ranking
+    thousands of matches of a common word.
+    """
+
+    def __init__(self, index, patterns):
+        self.index = index
+        # exactly[n]: the entries whose name holds exactly n of the patterns so far.
+        exactly = [index.all]
+        for pattern in patterns:
+            holding = index.names_holding(pattern)
+            exactly = [
+                exactly[0] & ~holding,
+                *(
+                    (exactly[n] & ~holding) | (exactly[n - 1] & holding)
+                    for n in range(1, len(exactly))
+                ),
+                exactly[-1] & holding,
+            ]
+        self.tiers = exactly[::-1]
+
+    def ids(self, within, start, stop):
+        found = []
+        for tier in self.tiers:
+            members = tier & within
+            count = members.bit_count()
+            if start < count:
+                found += self.index.ids(members, max(start, 0), min(stop, count))
+            start, stop = start - count, stop - count
+            if stop <= 0:
+                break
+        return found
+
+
 class SelectionPaginator(Paginator):
     """
     Pages of a selection: its count known without a COUNT, and a page in name order read
     by the ids of its 20 entries, however deep, instead of with an OFFSET the database walks.
-    A search's ranking is read with its matches, once (Selection.ranked). Only other orders,
+    A search's ranking is found with its matches, once (Selection.ranking). Only other orders,
     such as by founding year, need the filtered queryset, which the database sorts: it is
     built for those alone, as building it costs a first visit more than reading the page.
     """
@@ -124,7 +185,7 @@ class SelectionPaginator(Paginator):
 
     def entries(self, bottom, top):
         sorting = self.filterset.sorting()
-        if self.selection.ranked is not None and sorting in (None, "relevanz"):
+        if self.selection.ranking is not None and sorting in (None, "relevanz"):
             ids = self.selection.ranked_ids(bottom, top)
             rows = self.object_list.in_bulk(ids)
             return [rows[pk] for pk in ids]

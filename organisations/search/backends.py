@@ -120,6 +120,8 @@ def _name_holds(pattern, folded_name):
 
 
 class PostgreSQLSearch:
+    ranks_by_name_alone = False
+
     def matches(self, term, similar_spellings, using):
         condition = Q(search_document__contains=term.pattern) | Q(
             search_vector=SearchQuery(
@@ -170,6 +172,10 @@ class PostgreSQLSearch:
 
 
 class SQLiteSearch:
+    # The ranking counts the wanted terms in the name, nothing else: the list's entry index
+    # ranks by that itself, in memory (organisations/selection.py).
+    ranks_by_name_alone = True
+
     def matches(self, term, similar_spellings, using):
         patterns = [term.pattern]
         if similar_spellings and term.allows_typos:
@@ -196,6 +202,11 @@ class SQLiteSearch:
 
 
 BACKENDS = {"postgresql": PostgreSQLSearch(), "sqlite": SQLiteSearch()}
+
+
+def ranks_by_name_alone(using):
+    """Whether the search ranks by the number of wanted terms in the name (name_bonus) alone."""
+    return BACKENDS[connections[using].vendor].ranks_by_name_alone
 
 
 def search_organisations(queryset, query, similar_spellings=False):
