@@ -45,8 +45,6 @@ def test_the_master_builds_the_reverse_lookups_of_every_language_before_it_forks
 
 
 @pytest.mark.django_db
-
-
 def test_a_gunicorn_worker_builds_the_entry_index_before_its_first_request(
     django_assert_num_queries,
 ):
