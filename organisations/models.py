@@ -187,7 +187,14 @@ class OrganisationQuerySet(EditorialQuerySet):
 
     def for_list(self):
         """What a result card shows besides its topics, which organisations.cards adds."""
-        return self.select_related("category")
+        return self.select_related("category").without_search_text()
+
+    def without_search_text(self):
+        """
+        Without the search text and its full-text tokens, which pages never show: together
+        the largest part of a row, and on PostgreSQL slow to read.
+        """
+        return self.defer("search_document", "search_vector")
 
     def for_detail_page(self):
         """
@@ -214,6 +221,7 @@ class OrganisationQuerySet(EditorialQuerySet):
         """
         return (
             self.select_related("category")
+            .without_search_text()
             .prefetch_related("topics", "federal_states", "districts")
             .annotate(
                 **{
