@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -76,12 +77,39 @@ class OrganisationFilterForm(forms.Form):
         return cleaned_data
 
 
+class SlugChoiceField(forms.ModelMultipleChoiceField):
+    """
+    Slugs of options, checked against `known` ({slug: option}) where the list's entry index
+    gives them (OrganisationFilter), instead of with a query per filter; else as usual.
+    Cleans to the chosen options in the order of `known`.
+    """
+
+    known = None
+
+    def clean(self, value):
+        if self.known is None or not value:
+            return super().clean(value)
+        if not isinstance(value, list | tuple):
+            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list")
+        for slug in value:
+            if str(slug) not in self.known:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": slug},
+                )
+        chosen = {str(slug) for slug in value}
+        return [option for slug, option in self.known.items() if slug in chosen]
+
+
 class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     """
     A multiple-choice filter whose URL values are slugs; options combine with OR. A
     many-to-many relation is filtered with EXISTS rather than a join, so that no entry
     appears twice and the list needs no DISTINCT, which gets slow on large tables.
     """
+
+    field_class = SlugChoiceField
 
     def filter(self, qs, value):
         if not value:
@@ -138,8 +166,16 @@ class OrganisationFilter(django_filters.FilterSet):
     # Set when the exact search found nothing and the search forgives typos instead.
     similar_spellings = False
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, index=None, **kwargs):
         super().__init__(data, *args, **kwargs)
+        # The list's entry index (entry_index.py), if the caller has it: its options check
+        # the slugs without a query.
+        self.index = index
+        if index is not None:
+            for name, filter_ in self.filters.items():
+                if isinstance(filter_, SlugChoiceFilter):
+                    options = index.options[filter_.field_name]
+                    self.form.fields[name].known = {option.slug: option for option in options}
         if not self.search_query:
             sort_field = self.form.fields["sortierung"]
             sort_field.choices = [c for c in sort_field.choices if c[0] != "relevanz"]

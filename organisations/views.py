@@ -28,6 +28,9 @@ class OrganisationListView(NearestPageMixin, FilterView):
     strict = False
     template_name = "organisations/organisation_list.html"
 
+    def get_filterset_kwargs(self, filterset_class):
+        return super().get_filterset_kwargs(filterset_class) | {"index": entry_index.current()}
+
     def get(self, request, *args, **kwargs):
         # FilterView.get without filterset.qs: the entry index selects the entries and the
         # paginator reads a page's rows (selection.py), building the filtered queryset only
@@ -39,7 +42,7 @@ class OrganisationListView(NearestPageMixin, FilterView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # Found anew after a search widened to similar spellings; the facets count the last.
-        self.selection = Selection(self.filterset)
+        self.selection = Selection(self.filterset, self.filterset.index)
         return SelectionPaginator(
             queryset, per_page, selection=self.selection, filterset=self.filterset, **kwargs
         )

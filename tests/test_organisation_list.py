@@ -4,7 +4,11 @@ import math
 import re
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 from organisations.filters import OrganisationFilter
 from organisations.models import Organisation, Topic
@@ -124,6 +128,25 @@ def test_sort_by_founding_year_newest_first_puts_unknown_years_last(get):
         "Wirtschaftsverkehrsnetzwerk Lausitz",
         "Lausitzbeauftragter der Landesregierung",
     ]
+
+
+def test_filtering_by_options_costs_no_query_more_than_the_whole_list(get):
+    def queries(query):
+        get(query)  # the cards of its entries kept, as for a later visitor
+        caches[settings.PAGE_CACHE_ALIAS].clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert result_names(get(query))
+        return len(captured)
+
+    options = "?kategorie=netzwerk&bundesland=sachsen&landkreis=cottbus&thema=wirtschaft"
+    assert queries(options) == queries("")
+
+
+def test_an_unknown_option_is_named_and_ignored(get):
+    response = get("?kategorie=netzwerk&thema=gibt-es-nicht")
+
+    assert "gibt-es-nicht" in text(response)
+    assert result_names(response) == result_names(get("?kategorie=netzwerk"))
 
 
 def test_sort_by_name_descending(get):
