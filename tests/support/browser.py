@@ -142,7 +142,7 @@ tab = contextmanager(watched_tab)
 def axe_violations(tab):
     # Evaluated by the browser's debugging protocol, which the Content-Security-Policy that
     # forbids inline scripts does not stop, where a <script> tag would be. Once a page load.
-    if not tab.evaluate("typeof axe === 'object'"):
+    if not tab.evaluate("typeof window.axe?.run === 'function'"):
         tab.evaluate(AXE_SCRIPT.read_text())
     return tab.evaluate(RUN_AXE, AXE_TAGS)
 
