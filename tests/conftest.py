@@ -1,12 +1,15 @@
 import fcntl
+import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -81,13 +84,41 @@ def pytest_xdist_make_scheduler(config, log):
     return None
 
 
+def static_files_stamp():
+    """
+    What the collected static files were made from: every source file's path, size and
+    modification time, the storage settings, and when the manifest was written.
+    """
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    if not manifest.exists():
+        return None
+    digest = hashlib.sha256(repr((settings.STORAGES, settings.STATIC_URL)).encode())
+    sources = sorted(
+        (storage.path(path), os.stat(storage.path(path)))
+        for finder in finders.get_finders()
+        for path, storage in finder.list([])
+    )
+    for path, stat in [*sources, (manifest, manifest.stat())]:
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def pytest_sessionstart(session):
     """
     Pages link hashed static file names, which exist only after collectstatic. Once, before
-    any xdist worker starts: the workers share the folder.
+    any xdist worker starts: the workers share the folder. Not again while nothing it was
+    made from changed: `make test` runs the suite twice, and post-processing (hashing,
+    compressing) takes seconds.
     """
-    if not hasattr(session.config, "workerinput"):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    if hasattr(session.config, "workerinput"):
+        return
+    stamp_file = Path(tempfile.gettempdir()) / (
+        "lausitz-static-" + hashlib.sha256(str(settings.STATIC_ROOT).encode()).hexdigest()[:16]
+    )
+    if stamp_file.exists() and stamp_file.read_text() == static_files_stamp():
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp_file.write_text(static_files_stamp())
 
 
 def load_seed():
