@@ -1,10 +1,10 @@
 """
-Every kind of page, in German and English, rendered by Chromium once per screen and checked
-in one go: the Content-Security-Policy blocks nothing (no page has inline script or style, so
-none needs a nonce); axe-core finds no WCAG 2.2 AA violation on a phone, a desktop and a desktop
-in dark mode; every focus stop shows a focus indicator; nothing scrolls sideways on a 320 px
-screen (WCAG 1.4.10 Reflow, a 1280 px window zoomed to 400 %). Each page loads once and is
-then shown on each screen (see show_on_screens).
+Every kind of page, in German and English, loaded by Chromium once, shown on each screen and
+checked in one go: the Content-Security-Policy blocks nothing (no page has inline script or
+style, so none needs a nonce); axe-core finds no WCAG 2.2 AA violation on a phone, a desktop
+and a desktop in dark mode; every focus stop shows a focus indicator; nothing scrolls sideways
+on a 320 px screen (WCAG 1.4.10 Reflow, a 1280 px window zoomed to 400 %). One load serves
+every screen as the pages run no script, which the test checks (see show_on_screens).
 
 The English pages share the German pages' templates: axe, the focus and the reflow check
 look at a few of them, and at the flat pages whose English text is their own (the
