@@ -1,11 +1,15 @@
+import fcntl
+import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.staticfiles import finders
 from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
@@ -14,11 +18,12 @@ from django.utils import translation
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from pytest_django.fixtures import validate_django_db
+from xdist.scheduler import LoadScopeScheduling
 
 from organisations import entry_index
 
 from .support.admin_forms import create_editor
-from .support.servers import on_postgres
+from .support.servers import manage, on_postgres, server_environment
 
 # Examples per property (tests/test_fuzzing.py): the SQLite run explores, the PostgreSQL run
 # tries the database's side of the same input with fewer, and HYPOTHESIS_PROFILE=long explores
@@ -54,13 +59,66 @@ SEED_MODELS = list(
 )
 
 
+# Tests whose module starts servers or builds a database once for all of them (a fixture of
+# scope "module"), by the start of their node ids: one xdist worker runs each group, which
+# would otherwise start them on every worker. (xdist's own `--dist loadgroup` cannot group
+# under pytest 9.2: pytest-dev/pytest-xdist#1386.)
+ONE_WORKER = (
+    "tests/test_two_app_servers.py::",
+    "tests/test_serving.py::test_gunicorn_",
+    "tests/test_migrating_existing_database.py::",
+)
+
+
+class OneWorkerForSharedSetup(LoadScopeScheduling):
+    """xdist's load balancing, test by test, but for the groups of ONE_WORKER."""
+
+    def _split_scope(self, nodeid):
+        return next((group for group in ONE_WORKER if nodeid.startswith(group)), nodeid)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "load":
+        return OneWorkerForSharedSetup(config, log)
+    return None
+
+
+def static_files_stamp():
+    """
+    What the collected static files were made from: every source file's path, size and
+    modification time, the storage settings, and when the manifest was written.
+    """
+    manifest = settings.STATIC_ROOT / "staticfiles.json"
+    if not manifest.exists():
+        return None
+    digest = hashlib.sha256(repr((settings.STORAGES, settings.STATIC_URL)).encode())
+    sources = sorted(
+        (storage.path(path), os.stat(storage.path(path)))
+        for finder in finders.get_finders()
+        for path, storage in finder.list([])
+    )
+    for path, stat in [*sources, (manifest, manifest.stat())]:
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def pytest_sessionstart(session):
     """
     Pages link hashed static file names, which exist only after collectstatic. Once, before
-    any xdist worker starts: the workers share the folder.
+    any xdist worker starts: the workers share the folder. Not again while nothing it was
+    made from changed: `make test` runs the suite twice, and post-processing (hashing,
+    compressing) takes seconds.
     """
-    if not hasattr(session.config, "workerinput"):
-        call_command("collectstatic", interactive=False, verbosity=0)
+    if hasattr(session.config, "workerinput"):
+        return
+    stamp_file = Path(tempfile.gettempdir()) / (
+        "lausitz-static-" + hashlib.sha256(str(settings.STATIC_ROOT).encode()).hexdigest()[:16]
+    )
+    if stamp_file.exists() and stamp_file.read_text() == static_files_stamp():
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp_file.write_text(static_files_stamp())
 
 
 def load_seed():
@@ -118,6 +176,33 @@ def seeded_database(migrated_data, django_db_blocker):
     with django_db_blocker.unblock():
         load_seed()
     seed_loaded = True
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory, worker_id):
+    """
+    An SQLite database file as `migrate` leaves it, made once for the whole run: the sites
+    that tests start in processes of their own copy it rather than migrate anew (see
+    tests/support/servers.py, migrate). xdist's workers share it: their temporary folders
+    have one parent, fresh for each run, and the first worker to take the lock migrates.
+    """
+    folder = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        folder = folder.parent
+    template = folder / "migrated.sqlite3"
+    with (folder / "migrated.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            # Under another name until complete: a failed migrate leaves no template behind.
+            partial = folder / "migrating.sqlite3"
+            partial.unlink(missing_ok=True)
+            manage(
+                {**server_environment(folder), "DATABASE_URL": f"sqlite:///{partial}"},
+                "migrate",
+                "--noinput",
+            )
+            partial.rename(template)
+    return template
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from lausitz_directory.db_routers import ReplicaRouter
 from organisations.models import Organisation
 from pagecache.models import ContentStamp
 
-from .support.servers import BASE_DIR, COMMAND_TIMEOUT, manage, server_environment
+from .support.servers import BASE_DIR, COMMAND_TIMEOUT, manage, migrate, server_environment
 
 # The router decides by model and setting, whatever the database: on SQLite only.
 pytestmark = pytest.mark.db_agnostic
@@ -66,9 +66,9 @@ print(User.objects.filter(username="nur-im-primaer").exists())
 """
 
 
-def test_replica_url_adds_the_replica_and_the_router(tmp_path):
+def test_replica_url_adds_the_replica_and_the_router(tmp_path, migrated_sqlite):
     env = server_environment(tmp_path)
-    manage(env, "migrate", "--noinput", "-v", "0")
+    migrate(env, migrated_sqlite)
     manage(env, "seed_directory", "-v", "0")
     replica = tmp_path / "replica.sqlite3"
     shutil.copy(tmp_path / "db.sqlite3", replica)

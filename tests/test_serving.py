@@ -99,10 +99,14 @@ def test_two_requests_reuse_one_database_connection(monkeypatch):
 
 
 @pytest.fixture(scope="module")
-def gunicorn_site(tmp_path_factory):
-    """A migrated, seeded site with collected static files behind gunicorn; its base URL."""
+def gunicorn_site(tmp_path_factory, migrated_sqlite):
+    """
+    A migrated, seeded site with collected static files behind gunicorn; its base URL. The
+    tests that use it share one worker (ONE_WORKER in tests/conftest.py).
+    """
     tmp = tmp_path_factory.mktemp("gunicorn")
-    with gunicorn(seeded_site(server_environment(tmp)), tmp, workers=2) as (_, base_url):
+    env = seeded_site(server_environment(tmp), migrated_sqlite)
+    with gunicorn(env, tmp, workers=2) as (_, base_url):
         yield base_url
 
 

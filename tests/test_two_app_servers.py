@@ -29,6 +29,8 @@ from .support.servers import (
     fetch,
     gunicorn,
     manage,
+    migrate,
+    on_postgres,
     server_environment,
 )
 
@@ -37,6 +39,13 @@ PUBLIC_HOST = {"Host": "localhost"}
 EDITOR = "chefredaktion"
 EDITOR_PASSWORD = "Lausitz-2026-zwei-Server"
 ORGANISATION_ADMIN = "/admin/organisations/organisation/"
+# The seed as `make seed` adds it, and an administrator: in one process, as each costs a start.
+SEED_AND_EDITOR = f"""
+from django.contrib.auth.models import User
+from django.core.management import call_command
+call_command("seed_directory")
+User.objects.create_superuser({EDITOR!r}, "chef@example.org", {EDITOR_PASSWORD!r})
+"""
 
 
 @contextlib.contextmanager
@@ -72,9 +81,10 @@ def drop_database(server, name, attempts=50):
 
 
 @pytest.fixture(scope="module")
-def two_app_servers(tmp_path_factory):
+def two_app_servers(request, tmp_path_factory):
     """Base URLs of two app servers on one database and one Redis, and their environment."""
     start_redis()
+    migrated = None if on_postgres() else request.getfixturevalue("migrated_sqlite")
     tmp = tmp_path_factory.mktemp("two-app-servers")
     with contextlib.ExitStack() as stack:
         env = server_environment(tmp)
@@ -84,12 +94,8 @@ def two_app_servers(tmp_path_factory):
             # The test session collected them already; both servers serve the same release.
             DJANGO_STATIC_ROOT=str(settings.STATIC_ROOT),
         )
-        manage(env, "migrate", "--noinput")
-        manage(env, "seed_directory")
-        manage(
-            {**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR_PASSWORD},
-            *("createsuperuser", "--noinput", "--username", EDITOR, "--email", "chef@example.org"),
-        )
+        migrate(env, migrated)
+        manage(env, "shell", "-c", SEED_AND_EDITOR)
         _, first = stack.enter_context(gunicorn(env, tmp, workers=1, name="first"))
         _, second = stack.enter_context(gunicorn(env, tmp, workers=1, name="second"))
         yield first, second, env

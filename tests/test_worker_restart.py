@@ -56,8 +56,8 @@ class Visitors:
 
 
 @pytest.fixture
-def seeded_site_env(tmp_path):
-    return seeded_site(server_environment(tmp_path))
+def seeded_site_env(tmp_path, migrated_sqlite):
+    return seeded_site(server_environment(tmp_path), migrated_sqlite)
 
 
 # The server runs on SQLite in either test run, so once per `make test` is enough.

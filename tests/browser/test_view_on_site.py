@@ -23,9 +23,9 @@ user.groups.add(Group.objects.get(name="Redaktion"))
 
 
 @pytest.fixture
-def site_on_another_port(tmp_path):
+def site_on_another_port(tmp_path, migrated_sqlite):
     # Set up as for port 8000, as a database first served there is.
-    env = seeded_site(server_environment(tmp_path))
+    env = seeded_site(server_environment(tmp_path), migrated_sqlite)
     manage(env, "shell", "-c", ADD_EDITOR)
     port = free_port()
     manage({**env, "PORT": str(port)}, "set_site_domain")

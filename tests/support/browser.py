@@ -79,6 +79,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 """
+# The violations recorded since the last time they were taken.
+TAKE_CSP_VIOLATIONS = "window.cspViolations.splice(0)"
 
 
 def watched_tab(browser, server, error_page_path=None, **context_options):
@@ -139,9 +141,25 @@ tab = contextmanager(watched_tab)
 
 def axe_violations(tab):
     # Evaluated by the browser's debugging protocol, which the Content-Security-Policy that
-    # forbids inline scripts does not stop, where a <script> tag would be.
-    tab.evaluate(AXE_SCRIPT.read_text())
+    # forbids inline scripts does not stop, where a <script> tag would be. Once a page load.
+    if not tab.evaluate("typeof window.axe?.run === 'function'"):
+        tab.evaluate(AXE_SCRIPT.read_text())
     return tab.evaluate(RUN_AXE, AXE_TAGS)
+
+
+def show_on_screens(tab, screens=SCREENS):
+    """
+    Sets the tab to each of the screens (names in SCREENS) in turn and yields the name: the
+    caller loads its page on the first and checks the same page on the others. The public
+    pages run no script, so a screen's size and colour scheme change only which of the
+    stylesheet's media queries apply, and Chromium applies them to a loaded page as it does
+    while loading it: one load serves every screen.
+    """
+    for screen in screens:
+        viewport, color_scheme = SCREENS[screen]
+        tab.set_viewport_size(viewport)
+        tab.emulate_media(color_scheme=color_scheme)
+        yield screen
 
 
 def describe(violations):
