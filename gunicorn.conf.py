@@ -46,16 +46,16 @@ control_socket_disable = True
 
 
 def when_ready(server):
-    # In the master before it forks: URLs, templates and translations, prepared once for all
-    # workers instead of during each one's first request (lausitz_directory/warmup.py).
+    # In the master before it forks: URLs, templates, translations and the list's entry index,
+    # prepared once for all workers instead of in each (lausitz_directory/warmup.py).
     from lausitz_directory import warmup
 
     warmup.warm()
 
 
 def post_worker_init(worker):
-    # At 100,000 entries the list's index takes a worker about a second and a half to build:
-    # better before its first request than during it (organisations/entry_index.py).
+    # A worker forked after the content changed builds the index anew, before its first
+    # request rather than during it (organisations/entry_index.py).
     from organisations import entry_index
 
     entry_index.warm()

@@ -11,9 +11,10 @@ search, the database answers once per request with the matching ids.
 
 The index belongs to one content version and is built again, in each process, on the first
 request after a change: at 100,000 entries two queries and about a second and a half. A
-gunicorn worker builds its first index before it takes requests (warm(), gunicorn.conf.py),
-so that no visitor waits for it after a start or a worker's replacement. A process keeps
-one index, about 3 MB at 100,000 entries.
+gunicorn master builds the first index before it forks the workers, and a worker forked
+after a change builds its own before it takes requests (warm(), gunicorn.conf.py), so that
+no visitor waits for it after a start or a worker's replacement. A process keeps
+one index, about 10 MB at 100,000 entries, the folded names included.
 """
 
 import logging

@@ -1,7 +1,7 @@
 """
-A gunicorn worker is ready before visitors come: the master prepares URLs, templates and
-translations once (lausitz_directory/warmup.py), each worker builds the list's entry index
-(organisations/entry_index.py) before it takes requests.
+A gunicorn worker is ready before visitors come: the master prepares URLs, templates,
+translations and the list's entry index once (lausitz_directory/warmup.py), and a worker
+forked after a change builds the index (organisations/entry_index.py) before it takes requests.
 """
 
 import logging
@@ -9,6 +9,7 @@ import runpy
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from django.template import engines
 from django.urls import get_resolver
 
@@ -27,7 +28,7 @@ def test_the_master_compiles_every_project_template_before_it_forks():
     loader = engines["django"].engine.template_loaders[0]
     loader.reset()
 
-    gunicorn_config()["when_ready"](server=None)
+    warmup.load_code()
 
     compiled = set(loader.get_template_cache)
     assert "organisations/organisation_list.html" in compiled
@@ -39,9 +40,28 @@ def test_the_master_builds_the_reverse_lookups_of_every_language_before_it_forks
     resolver = get_resolver()
     resolver._reverse_dict.clear()
 
-    gunicorn_config()["when_ready"](server=None)
+    warmup.load_code()
 
     assert set(resolver._reverse_dict) == {"de", "en"}
+
+
+# Not in a test's transaction: the master closes its connection before it forks.
+@pytest.mark.django_db(transaction=True)
+def test_the_master_builds_the_entry_index_before_it_forks(django_assert_num_queries):
+    gunicorn_config()["when_ready"](server=None)
+
+    with django_assert_num_queries(1):
+        entry_index.current()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    connection.vendor == "sqlite", reason="Django keeps an in-memory test database open"
+)
+def test_the_master_leaves_no_database_connection_to_the_workers_it_forks():
+    gunicorn_config()["when_ready"](server=None)
+
+    assert connection.connection is None
 
 
 @pytest.mark.django_db
