@@ -584,21 +584,27 @@ bench/export_datasette.py wrote them for Datasette, so that both are asked for t
 LIMITS = """
 ## What limits the first visits
 
-- The processor. A first visit costs the site 20–50 ms of Python per page in-process (the
-  tables above), nearly all of it CPU: building the queries, rendering the template, compressing
-  the page. Two cores shared by wrk, five gunicorn workers and the database serve at most some
-  70–80 such pages a second, so 16 connections queue: by Little's law the median wait is about
-  16 / (req/s), some 200 ms, and the p99 is the slowest pages (searches for common words, which
-  rank thousands of matches, 100–300 ms alone) times the queue. The p99 target at 16
+- The processor. A first visit costs the site 17–40 ms per page in-process (the tables
+  above), nearly all of it CPU: building the queries, rendering the template, compressing the
+  page. Two cores shared by wrk, five gunicorn workers and the database serve at most some
+  80–90 such pages a second, so 16 connections queue: by Little's law the median wait is
+  about 16 / (req/s), and the p99 is the slowest pages times the queue. The p99 target at 16
   connections needs either less CPU per page or more cores; the in-process targets show the
-  single page.
-- The organisation page still takes 15–23 ms to render for the first time (queries of its
+  single page. Each worker keeps its own cached result cards here (no Redis), so most cards
+  of a first visit are built for it.
+- Searches for common words: the database finds their thousands of matches (SQLite's FTS5
+  trigram phrase query, PostgreSQL's trigram and full-text indexes) in 20–200 ms at 100,000
+  entries, before any ranking. On SQLite the entry index ranks them (by the words in the
+  names, as the database would); PostgreSQL ranks with `ts_rank` in the same query. A search's
+  matches are kept per worker for its next pages and its refinements by a facet, which this
+  benchmark, each address asked for once, does not show.
+- The organisation page still takes 15–30 ms to render for the first time (queries of its
   relations, contacts and facts, the relations picture, the template): above the 10 ms target.
 - The list's counts, facet counts and pages in name order come from the in-memory entry index
-  (organisations/entry_index.py), which each worker builds once per version of the list (about
-  a second at 100,000 entries, during the warm-up here); a search is matched once in the
-  database. Other orders than by name still cost an `OFFSET` on deep pages; Datasette's keyset
-  pages do not.
+  (organisations/entry_index.py). gunicorn's master builds it once before it forks the workers
+  (about one and a half seconds at 100,000 entries), so no worker builds it during the runs.
+  Other orders than by name still cost an `OFFSET` on deep pages; Datasette's keyset pages do
+  not.
 - Datasette's table page counts its facets and rows on every request too; its search is whole
   words of FTS5, the site's also parts of words.
 """
