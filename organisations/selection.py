@@ -102,8 +102,7 @@ class Selection:
 
 
 class RankedIds:
-    """A search's matches as the database ranked them: the database need not rank them again
-    for the page."""
+    """A search's matches as the database ranked them: it need not rank them again for a page."""
 
     def __init__(self, index, ids):
         self.index = index
