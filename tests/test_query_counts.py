@@ -10,18 +10,17 @@ sizes: one test, so that one xdist worker builds it.
 import math
 
 import pytest
-from django.conf import settings
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from contacts.models import ContactPerson
 from network.queries import most_connected
 from opendata.views import CHUNK_SIZE
 from organisations.models import Organisation
+
+from .support.queries import queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -89,19 +88,6 @@ def refresh_planner_statistics():
     """
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-
-
-def queries_for(client, path, warm_up=True):
-    if warm_up:
-        client.get(path)  # once before, so that per-process caches (the Site, …) are filled
-    # Every request renders its page: none comes from the page cache.
-    caches[settings.PAGE_CACHE_ALIAS].clear()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-        if response.streaming:
-            b"".join(response.streaming_content)
-    assert response.status_code == 200, path
-    return len(queries)
 
 
 def measure():

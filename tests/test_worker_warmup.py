@@ -6,8 +6,6 @@ forked after a change builds the index (organisations/entry_index.py) before it 
 
 import logging
 import runpy
-import subprocess
-import sys
 
 import pytest
 from django.conf import settings
@@ -18,7 +16,7 @@ from lausitz_directory import warmup
 from organisations import entry_index
 
 from .support.database_down import database_down  # noqa: F401 (a fixture)
-from .support.servers import seeded_site, server_environment
+from .support.servers import manage, seeded_site, server_environment
 
 
 def gunicorn_config():
@@ -69,17 +67,10 @@ def test_the_master_builds_the_entry_index_and_closes_its_connection_before_it_f
 ):
     env = seeded_site(server_environment(tmp_path), migrated_sqlite)
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", MASTER],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    printed = manage(env, "shell", "--no-imports", "-c", MASTER)
 
     # Closed, and then only the content version is read: the index was built.
-    assert result.stdout.split() == ["True", "1"]
+    assert printed.split() == ["True", "1"]
 
 
 @pytest.mark.django_db

@@ -86,6 +86,7 @@ def manage(env, *args):
     )
     if result.returncode:
         pytest.fail(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
+    return result.stdout
 
 
 def migrate(env, migrated_sqlite=None):
