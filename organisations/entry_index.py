@@ -115,6 +115,7 @@ class EntryIndex:
         self.values = {}
         # relation → its options, such as the categories
         self.options = {}
+        self.options_by_slug = {}
         # The content version it holds (pagecache.stamp).
         self.version = None
 
@@ -150,6 +151,11 @@ class EntryIndex:
         index.options = {
             name: list(Organisation._meta.get_field(name).related_model.objects.all())
             for name in ("category", *RELATIONS)
+        }
+        # The same by slug, in their order, for the filter form to check slugs against.
+        index.options_by_slug = {
+            name: {option.slug: option for option in options}
+            for name, options in index.options.items()
         }
         return index
 

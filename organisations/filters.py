@@ -174,8 +174,7 @@ class OrganisationFilter(django_filters.FilterSet):
         if index is not None:
             for name, filter_ in self.filters.items():
                 if isinstance(filter_, SlugChoiceFilter):
-                    options = index.options[filter_.field_name]
-                    self.form.fields[name].known = {option.slug: option for option in options}
+                    self.form.fields[name].known = index.options_by_slug[filter_.field_name]
         if not self.search_query:
             sort_field = self.form.fields["sortierung"]
             sort_field.choices = [c for c in sort_field.choices if c[0] != "relevanz"]
