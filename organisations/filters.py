@@ -126,6 +126,13 @@ class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         return qs.filter(Exists(links))
 
 
+class SearchFilter(django_filters.CharFilter):
+    """The search box: the organisations matching the query, best first (search/backends.py)."""
+
+    def filter(self, qs, value):
+        return qs.search(value, similar_spellings=self.parent.similar_spellings)
+
+
 def slug_choice_filter(model, relation, label):
     return SlugChoiceFilter(
         field_name=relation, to_field_name="slug", queryset=model.objects.all(), label=label
@@ -135,9 +142,8 @@ def slug_choice_filter(model, relation, label):
 class OrganisationFilter(django_filters.FilterSet):
     """The list's one GET form. Parameter names are the German words people see in URLs."""
 
-    q = django_filters.CharFilter(
+    q = SearchFilter(
         label=_("Suchbegriff"),
-        method="filter_search",
         max_length=200,
         help_text=_("„Wortgruppe“ in Anführungszeichen, OR für „oder“, -Wort schließt aus."),
     )
@@ -190,9 +196,6 @@ class OrganisationFilter(django_filters.FilterSet):
     @property
     def search_query(self):
         return (self.data.get("q") or "").strip() if self.is_bound else ""
-
-    def filter_search(self, queryset, name, value):
-        return queryset.search(value, similar_spellings=self.similar_spellings)
 
     def sort(self, queryset, name, value):
         if value == "relevanz":

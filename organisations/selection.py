@@ -4,14 +4,15 @@ its number of entries, its facet counts and, in name order, its pages. Reads the
 through django-filter's public parts only: its form's cleaned data and its filters.
 """
 
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import or_
 
 from django.core.paginator import Paginator
 from django_filters import MultipleChoiceFilter, NumberFilter
 
 from . import entry_index
-from .filters import SlugChoiceFilter
-from .search.backends import ranks_by_name_alone
+from .filters import SearchFilter, SlugChoiceFilter
+from .search.backends import matching_ids, ranks_by_name_alone
 from .search.query import parse
 
 
@@ -64,18 +65,40 @@ class Selection:
     def answer(self, filter_, value):
         """(the entries the filter lets through or None, the order of a search or None)."""
         index, entries = self.index, entry_index.entries()
+        if isinstance(filter_, SearchFilter) and ranks_by_name_alone(entries.db):
+            return self.searched(parse(value), filter_.parent.similar_spellings, entries.db)
         filtered = filter_.filter(entries, value)
         if filtered is entries:
             return None, None
         matches = filtered.order_by().values_list("pk", flat=True)
         if not filtered.query.order_by:
             return index.of_ids(matches), None
-        # A search, ranked (search/backends.py).
-        if ranks_by_name_alone(filtered.db):
-            patterns = [term.pattern for term in parse(value).positive_terms]
-            return index.of_ids(matches), NameTiers(index, patterns)
+        # A search, ranked by the database (search/backends.py).
         ids = list(filtered.values_list("pk", flat=True))
         return index.of_ids(ids), RankedIds(index, ids)
+
+    def searched(self, parsed, similar_spellings, using):
+        """
+        What search_organisations selects, and its order by name (NameTiers), found in the
+        index from each term's matches: joining a common word's matches with the entries in
+        SQL took longer than finding them (at 100,000 entries, 85 ms against 36 for a word in
+        58,000 of them).
+        """
+        if not parsed:
+            return None, None
+        index = self.index
+
+        def matched(term, typos):
+            return index.of_ids(matching_ids(term, typos, using))
+
+        selected = index.all
+        for clause in parsed.clauses:
+            selected &= reduce(or_, (matched(term, similar_spellings) for term in clause))
+        for term in parsed.excluded:
+            selected &= ~matched(term, False)
+        if not parsed.clauses:
+            return selected, None
+        return selected, NameTiers(index, [term.pattern for term in parsed.positive_terms])
 
     def without(self, excluded):
         """The entries the other filters than `excluded` let through, as a facet counts them."""

@@ -323,6 +323,11 @@ def names_the_filters_select(query):
         "q=netzwerk+OR+lausitz",
         "q=lausitz+netzwerk",
         "q=netzwerk+OR+wasserstoff&kategorie=netzwerk",
+        # Excluded words, a phrase, a word too short for the trigram index.
+        "q=netzwerk+-wasserstoff",
+        "q=-netzwerk",
+        "q=%22netzwerk+1%22",
+        "q=h2+OR+netzwerk",
     ],
 )
 def test_every_page_lists_what_the_filters_select_in_their_order(client, larger, query):

@@ -173,10 +173,21 @@ class PostgreSQLSearch:
 
 class SQLiteSearch:
     # The ranking counts the wanted terms in the name, nothing else: the list's entry index
-    # ranks by that itself, in memory (organisations/selection.py).
+    # ranks by that itself, in memory, and combines the terms' matches (matching_ids) there too
+    # (organisations/selection.py).
     ranks_by_name_alone = True
 
     def matches(self, term, similar_spellings, using):
+        return Q(pk__in=RawSQL(*self.rowids(term, similar_spellings)))
+
+    def matching_ids(self, term, similar_spellings, using):
+        """The ids of every organisation whose search text holds the term, drafts included."""
+        with connections[using].cursor() as cursor:
+            cursor.execute(*self.rowids(term, similar_spellings))
+            return [pk for (pk,) in cursor.fetchall()]
+
+    def rowids(self, term, similar_spellings):
+        """SQL and parameters for the rowids, the organisations' ids, of the texts holding it."""
         patterns = [term.pattern]
         if similar_spellings and term.allows_typos:
             patterns += one_edit_away(term.pattern)
@@ -195,7 +206,7 @@ class SQLiteSearch:
         for pattern in scanned:
             subqueries.append(f"SELECT rowid FROM {SQLITE_FULLTEXT_TABLE} WHERE document LIKE %s")
             params.append(f"%{pattern}%")
-        return Q(pk__in=RawSQL(" UNION ".join(subqueries), params))
+        return " UNION ".join(subqueries), params
 
     def rank(self, parsed):
         return name_bonus(parsed, Fold(F("name")))
@@ -207,6 +218,11 @@ BACKENDS = {"postgresql": PostgreSQLSearch(), "sqlite": SQLiteSearch()}
 def ranks_by_name_alone(using):
     """Whether the search ranks by the number of wanted terms in the name (name_bonus) alone."""
     return BACKENDS[connections[using].vendor].ranks_by_name_alone
+
+
+def matching_ids(term, similar_spellings, using):
+    """The ids of the organisations matching one term, for a backend that ranks by name alone."""
+    return BACKENDS[connections[using].vendor].matching_ids(term, similar_spellings, using)
 
 
 def search_organisations(queryset, query, similar_spellings=False):
