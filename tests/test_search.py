@@ -281,6 +281,14 @@ def test_highlight_marks_the_original_spelling():
     )
 
 
+def test_highlight_finds_written_out_umlauts_after_capitals_and_punctuation():
+    text = "Die GOERLITZER Straße -- „Neisse-Ufer“ im Netzwerk Kohle"
+    assert highlight(text, ["gorlitz", "strasse", "neisse ufer", "kohl"]) == (
+        "Die <mark>GOERLITZ</mark>ER <mark>Straße</mark> -- „<mark>Neisse-Ufer</mark>“ "
+        "im Netzwerk <mark>Kohl</mark>e"
+    )
+
+
 def test_highlight_escapes_markup():
     assert highlight("<b>Kohle</b>", ["kohl"]) == "&lt;b&gt;<mark>Kohl</mark>e&lt;/b&gt;"
 
