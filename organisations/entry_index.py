@@ -34,7 +34,7 @@ ROW_FIELDS = ("category_id", "legal_form", "founding_year")
 RELATIONS = ("federal_states", "districts", "topics")
 # Pages are found chunk by chunk: counting a chunk's bits is cheaper than walking them.
 CHUNK_BYTES = 32
-# What searches found (selection.py) and the names holding their words, kept with the index
+# What searches found and how they rank it (selection.py), kept with the index
 # for so many searches: at most some 15 MB at 100,000 entries.
 ANSWERS_KEPT = 64
 
@@ -188,15 +188,23 @@ class EntryIndex:
             self.answers[key] = compute()
         return self.answers[key]
 
-    def names_holding(self, pattern):
-        """The entries whose folded name holds the pattern, as search ranks them."""
-        return self.kept(
-            ("names holding", pattern),
-            lambda: bits(
-                (place for place, name in enumerate(self.folded_names) if pattern in name),
-                self.size,
-            ),
-        )
+    def names_holding(self, pattern, ids):
+        """
+        The entries whose folded name holds the pattern, as search ranks them, of those with
+        these ids: the entries the pattern matches, as every name is part of its search text.
+        """
+        names = self.folded_names
+        if len(ids) > len(names) // 4:
+            # A common word: testing every name costs less than finding where each entry is.
+            places = (place for place, name in enumerate(names) if pattern in name)
+        else:
+            positions, end = self.position, len(self.position)
+            places = (
+                place
+                for pk in ids
+                if pk < end and (place := positions[pk]) >= 0 and pattern in names[place]
+            )
+        return bits(places, self.size)
 
     def counts(self, field, within):
         """{value: how many of the entries `within` have it} for every value of `field`."""

@@ -87,18 +87,17 @@ class Selection:
         if not parsed:
             return None, None
         index = self.index
-
-        def matched(term, typos):
-            return index.of_ids(matching_ids(term, typos, using))
-
+        found = {
+            term: matching_ids(term, similar_spellings, using) for term in parsed.positive_terms
+        }
         selected = index.all
         for clause in parsed.clauses:
-            selected &= reduce(or_, (matched(term, similar_spellings) for term in clause))
+            selected &= reduce(or_, (index.of_ids(found[term]) for term in clause))
         for term in parsed.excluded:
-            selected &= ~matched(term, False)
+            selected &= ~index.of_ids(matching_ids(term, False, using))
         if not parsed.clauses:
             return selected, None
-        return selected, NameTiers(index, [term.pattern for term in parsed.positive_terms])
+        return selected, NameTiers(index, [(term.pattern, found[term]) for term in found])
 
     def without(self, excluded):
         """The entries the other filters than `excluded` let through, as a facet counts them."""
@@ -152,12 +151,13 @@ class NameTiers:
     thousands of matches of a common word.
     """
 
-    def __init__(self, index, patterns):
+    def __init__(self, index, terms):
+        """terms: (pattern, the ids of the entries it matches) of each wanted term."""
         self.index = index
         # exactly[n]: the entries whose name holds exactly n of the patterns so far.
         exactly = [index.all]
-        for pattern in patterns:
-            holding = index.names_holding(pattern)
+        for pattern, ids in terms:
+            holding = index.names_holding(pattern, ids)
             exactly = [
                 exactly[0] & ~holding,
                 *(
