@@ -584,29 +584,33 @@ bench/export_datasette.py wrote them for Datasette, so that both are asked for t
 LIMITS = """
 ## What limits the first visits
 
-- The processor. A first visit costs the site 17–40 ms per page in-process (the tables
+- The processor. A first visit costs the site 14–36 ms per page in-process (the tables
   above), nearly all of it CPU: building the queries, rendering the template, compressing the
   page. Two cores shared by wrk, five gunicorn workers and the database serve at most some
-  80–90 such pages a second, so 16 connections queue: by Little's law the median wait is
+  60–125 such pages a second, so 16 connections queue: by Little's law the median wait is
   about 16 / (req/s), and the p99 is the slowest pages times the queue. The p99 target at 16
   connections needs either less CPU per page or more cores; the in-process targets show the
   single page. Each worker keeps its own cached result cards here (no Redis), so most cards
   of a first visit are built for it.
-- Searches for common words: the database finds their thousands of matches (SQLite's FTS5
-  trigram phrase query, PostgreSQL's trigram and full-text indexes) in 20–200 ms at 100,000
-  entries, before any ranking. On SQLite the entry index ranks them (by the words in the
-  names, as the database would); PostgreSQL ranks with `ts_rank` in the same query. A search's
+- Searches for common words: the database finds their thousands of matches in 20–50 ms on
+  SQLite at 100,000 entries (FTS5's trigram phrase query for each word alone; the entry index
+  combines the words and ranks by the names, as the database would). PostgreSQL matches and
+  ranks in one query, substring and full text, with `ts_rank`: some 300 ms for a word in
+  58,000 of 100,000 entries (170 ms of it finding them), which sets its search p99. A search's
   matches are kept per worker for its next pages and its refinements by a facet, which this
   benchmark, each address asked for once, does not show.
-- The organisation page still takes 15–30 ms to render for the first time (queries of its
-  relations, contacts and facts, the relations picture, the template): above the 10 ms target.
+- The organisation page takes 13–28 ms to render for the first time (ten queries for its
+  facts, relations and contacts, the relations picture, the structured data, the template):
+  above the 10 ms target.
 - The list's counts, facet counts and pages in name order come from the in-memory entry index
   (organisations/entry_index.py). gunicorn's master builds it once before it forks the workers
   (about one and a half seconds at 100,000 entries), so no worker builds it during the runs.
   Other orders than by name still cost an `OFFSET` on deep pages; Datasette's keyset pages do
   not.
 - Datasette's table page counts its facets and rows on every request too; its search is whole
-  words of FTS5, the site's also parts of words.
+  words of FTS5, the site's also parts of words. Its own figures vary from run to run on this
+  machine (its search at 10,000 entries on SQLite: 30 to 50 req/s), and the ratio targets
+  with them.
 """
 
 

@@ -40,6 +40,12 @@ def names(response):
 # What is found
 
 
+def test_actor_an_entry_only_mentions_is_not_a_result(search):
+    found = names(search("IHK Cottbus"))
+    assert "IHK Cottbus" not in found
+    assert "Wirtschaftsverkehrsnetzwerk Lausitz" in found  # an entry that mentions it
+
+
 def test_inflected_word_finds_its_base_form(search):
     assert names(search("Netzwerke")) >= {
         "Wasserstoffnetzwerk Lausitz",
