@@ -97,7 +97,9 @@ class Selection:
             selected &= ~index.of_ids(matching_ids(term, False, using))
         if not parsed.clauses:
             return selected, None
-        return selected, NameTiers(index, [(term.pattern, found[term]) for term in found])
+        # A term given twice counts twice, as in the database's ranking.
+        terms = [(term.pattern, found[term]) for term in parsed.positive_terms]
+        return selected, NameTiers(index, terms)
 
     def without(self, excluded):
         """The entries the other filters than `excluded` let through, as a facet counts them."""

@@ -323,6 +323,8 @@ def names_the_filters_select(query):
         "q=netzwerk+OR+lausitz",
         "q=lausitz+netzwerk",
         "q=netzwerk+OR+wasserstoff&kategorie=netzwerk",
+        # A word twice counts twice, as in the database's ranking.
+        "q=netzwerk+OR+netzwerk+OR+lausitz",
         # Excluded words, a phrase, a word too short for the trigram index.
         "q=netzwerk+-wasserstoff",
         "q=-netzwerk",
