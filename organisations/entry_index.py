@@ -80,9 +80,6 @@ def forget():
     _current = (None, None)
 
 
-logger = logging.getLogger(__name__)
-
-
 def bits(positions, size):
     """The set of these positions as an int."""
     flags = bytearray((size + 7) // 8)
@@ -180,7 +177,7 @@ class EntryIndex:
     def kept(self, key, compute):
         """
         compute(), kept with the index for the next request asking for `key`: it holds for the
-        content version the index holds, as search results and names do.
+        content version the index holds, as a search's matches and ranking do.
         """
         if key not in self.answers:
             if len(self.answers) >= ANSWERS_KEPT:

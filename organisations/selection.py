@@ -70,9 +70,8 @@ class Selection:
         filtered = filter_.filter(entries, value)
         if filtered is entries:
             return None, None
-        matches = filtered.order_by().values_list("pk", flat=True)
         if not filtered.query.order_by:
-            return index.of_ids(matches), None
+            return index.of_ids(filtered.order_by().values_list("pk", flat=True)), None
         # A search, ranked by the database (search/backends.py).
         ids = list(filtered.values_list("pk", flat=True))
         return index.of_ids(ids), RankedIds(index, ids)
