@@ -1,5 +1,6 @@
 """A gunicorn worker killed under load: the others keep serving and the master replaces it."""
 
+import http.client
 import os
 import signal
 import threading
@@ -26,7 +27,7 @@ class Visitors:
     def __init__(self, url):
         self.url = url
         self.statuses = []
-        self.connection_errors = []
+        self.errors = []
         self.lock = threading.Lock()
         self.threads = [threading.Thread(target=self.browse) for _ in range(CLIENTS)]
 
@@ -34,16 +35,17 @@ class Visitors:
         for _ in range(REQUESTS_PER_CLIENT):
             try:
                 status = fetch(self.url)[0]
-            except OSError as error:  # the connection to the killed worker
+            # Any error is kept, so that a thread never ends early unseen (as it once did in CI).
+            except Exception as error:
                 with self.lock:
-                    self.connection_errors.append(error)
+                    self.errors.append(error)
             else:
                 with self.lock:
                     self.statuses.append(status)
 
     def answered(self):
         with self.lock:
-            return len(self.statuses) + len(self.connection_errors)
+            return len(self.statuses) + len(self.errors)
 
     def __enter__(self):
         for thread in self.threads:
@@ -73,8 +75,11 @@ def test_a_killed_worker_costs_at_most_its_own_request_and_is_replaced(seeded_si
             os.kill(victim, signal.SIGKILL)
 
         total = CLIENTS * REQUESTS_PER_CLIENT
-        assert len(visitors.connection_errors) <= 1
-        assert visitors.statuses == [200] * (total - len(visitors.connection_errors))
+        # The killed worker drops its connection before the status line (a reset) or in the
+        # middle of the page (IncompleteRead, which is not an OSError).
+        assert len(visitors.errors) <= 1, visitors.errors
+        assert all(isinstance(e, OSError | http.client.IncompleteRead) for e in visitors.errors)
+        assert visitors.statuses == [200] * (total - len(visitors.errors))
 
         def replaced():
             workers = worker_pids(master)
