@@ -12,7 +12,7 @@ from django_filters import MultipleChoiceFilter, NumberFilter
 
 from . import entry_index
 from .filters import SearchFilter, SlugChoiceFilter
-from .search.backends import matching_ids, ranks_by_name_alone
+from .search.backends import ids_by_text_rank, matching_ids, ranks_by_name_alone
 from .search.query import parse
 
 
@@ -64,17 +64,17 @@ class Selection:
 
     def answer(self, filter_, value):
         """(the entries the filter lets through or None, the order of a search or None)."""
-        index, entries = self.index, entry_index.entries()
-        if isinstance(filter_, SearchFilter) and ranks_by_name_alone(entries.db):
-            return self.searched(parse(value), filter_.parent.similar_spellings, entries.db)
+        entries = entry_index.entries()
+        if isinstance(filter_, SearchFilter):
+            parsed, similar_spellings = parse(value), filter_.parent.similar_spellings
+            if ranks_by_name_alone(entries.db):
+                return self.searched(parsed, similar_spellings, entries.db)
+            if parsed.clauses:
+                return self.text_ranked(parsed, similar_spellings, entries)
         filtered = filter_.filter(entries, value)
         if filtered is entries:
             return None, None
-        if not filtered.query.order_by:
-            return index.of_ids(filtered.order_by().values_list("pk", flat=True)), None
-        # A search, ranked by the database (search/backends.py).
-        ids = list(filtered.values_list("pk", flat=True))
-        return index.of_ids(ids), RankedIds(index, ids)
+        return self.index.of_ids(filtered.order_by().values_list("pk", flat=True)), None
 
     def searched(self, parsed, similar_spellings, using):
         """
@@ -99,6 +99,24 @@ class Selection:
         # A term given twice counts twice, as in the database's ranking.
         terms = [(term.pattern, found[term]) for term in parsed.positive_terms]
         return selected, NameTiers(index, terms)
+
+    def text_ranked(self, parsed, similar_spellings, entries):
+        """
+        What search_organisations selects on PostgreSQL, and its order: the database ranks the
+        matches by their text alone (ids_by_text_rank), and those whose names hold more of the
+        terms move ahead here, each group keeping the database's order.
+        """
+        index = self.index
+        ids = ids_by_text_rank(entries, parsed, similar_spellings)
+        selected = index.of_ids(ids)
+        terms_in_name = dict.fromkeys(ids, 0)
+        for term in parsed.positive_terms:
+            holding = index.names_holding(term.pattern, ids) & selected
+            for pk in index.ids(holding, 0, holding.bit_count()):
+                terms_in_name[pk] += 1
+        # A stable sort: equals keep their order.
+        ranked = sorted(ids, key=terms_in_name.__getitem__, reverse=True)
+        return selected, RankedIds(index, ranked)
 
     def without(self, excluded):
         """The entries the other filters than `excluded` let through, as a facet counts them."""
