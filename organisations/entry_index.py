@@ -80,12 +80,20 @@ def forget():
     _current = (None, None)
 
 
+# A byte per position, 0 or 1, as the digits of a binary number.
+BINARY_DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
 def bits(positions, size):
-    """The set of these positions as an int."""
-    flags = bytearray((size + 7) // 8)
+    """
+    The set of these positions as an int; -1, an id the index lacks, is left out. A byte per
+    position, read as the int's binary digits, is three times faster for a common word's
+    58,000 matches than setting bit by bit.
+    """
+    marks = bytearray(size + 1)  # the last one for -1
     for position in positions:
-        flags[position >> 3] |= 1 << (position & 7)
-    return int.from_bytes(flags, "little")
+        marks[position] = 1
+    return int(marks[:size].translate(BINARY_DIGITS)[::-1] or b"0", 2)
 
 
 def set_bits(chunk):
@@ -171,8 +179,11 @@ class EntryIndex:
 
     def of_ids(self, ids):
         """The set of the entries with these ids; other ids are left out."""
-        positions, end = self.position, len(self.position)
-        return bits((positions[pk] for pk in ids if pk < end and positions[pk] >= 0), self.size)
+        positions = self.position
+        ids = list(ids)
+        if ids and max(ids) >= len(positions):  # ids newer than the index
+            ids = [pk for pk in ids if pk < len(positions)]
+        return bits(map(positions.__getitem__, ids), self.size)
 
     def kept(self, key, compute):
         """
