@@ -594,9 +594,11 @@ LIMITS = """
   of a first visit are built for it.
 - Searches for common words: the database finds their thousands of matches in 20–50 ms on
   SQLite at 100,000 entries (FTS5's trigram phrase query for each word alone; the entry index
-  combines the words and ranks by the names, as the database would). PostgreSQL matches and
-  ranks in one query, substring and full text, with `ts_rank`: some 300 ms for a word in
-  58,000 of 100,000 entries (170 ms of it finding them), which sets its search p99. A search's
+  combines the words and ranks by the names, as the database would). PostgreSQL matches,
+  substring and full text, and orders by `ts_rank` in one query, and the entry index adds the
+  name bonus: for a word in 58,000 of 100,000 entries some 150 ms in the database (100 ms of
+  it finding them, a sequential scan) and 40–70 ms in the worker, which sets its search p99
+  (it was 300 ms with the name bonus in SQL). A search's
   matches are kept per worker for its next pages and its refinements by a facet, which this
   benchmark, each address asked for once, does not show.
 - The organisation page takes 13–28 ms to render for the first time (ten queries for its
