@@ -14,9 +14,11 @@ _port = os.environ.get("PORT", "8000")
 # An IPv6 address needs brackets in front of the port.
 bind = f"[{_host}]:{_port}" if ":" in _host else f"{_host}:{_port}"
 
-# Sync workers wait on the database, so a couple per core keep the CPUs busy;
-# beyond eight they mostly cost memory on a site this size.
-workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * (os.cpu_count() or 1) + 1, 8)))
+# A worker per core and one more, for a request waiting on the database: the work is
+# mostly CPU (the list's entry index in memory, SQLite in-process), and each worker keeps
+# its own caches. On two cores three workers served 11 % more first visits a second than
+# five, with a lower p99 (docs/benchmarks.md). Beyond eight they mostly cost memory.
+workers = int(os.environ.get("WEB_CONCURRENCY", min((os.cpu_count() or 1) + 1, 8)))
 
 # Load Django once before forking: import errors stop the start instead of
 # every worker, and the workers share that memory.

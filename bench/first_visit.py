@@ -586,7 +586,7 @@ LIMITS = """
 
 - The processor. A first visit costs the site 14–36 ms per page in-process (the tables
   above), nearly all of it CPU: building the queries, rendering the template, compressing the
-  page. Two cores shared by wrk, five gunicorn workers and the database serve at most some
+  page. Two cores shared by wrk, three gunicorn workers and the database serve at most some
   60–125 such pages a second, so 16 connections queue: by Little's law the median wait is
   about 16 / (req/s), and the p99 is the slowest pages times the queue. The p99 target at 16
   connections needs either less CPU per page or more cores; the in-process targets show the

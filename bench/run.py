@@ -274,7 +274,7 @@ NOTES = """
   so every figure, the site's, the static file's and Datasette's alike, is lower than with a
   separate load generator, and the busiest pages suffer most.
 - **Process models.** gunicorn runs the repository's gunicorn.conf.py: {workers} synchronous
-  workers (2 × cores + 1, or `WEB_CONCURRENCY`), the access log on, and each worker replaced
+  workers (cores + 1, or `WEB_CONCURRENCY`), the access log on, and each worker replaced
   after {max_requests} ± {max_requests_jitter} requests, which at these rates happens every
   few seconds; a new worker starts with an empty page cache (each worker has its own local
   memory cache), and the resident sets above are those of the workers alive at the end.
