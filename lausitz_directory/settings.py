@@ -98,6 +98,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.flatpages",
     "django.contrib.sitemaps",
+    # intcomma: counts grouped in thousands in the active language ("12.345", "12,345"),
+    # where USE_THOUSAND_SEPARATOR would group years and page numbers too.
+    "django.contrib.humanize",
     # Full-text and trigram search on PostgreSQL; harmless on SQLite (organisations/search/).
     "django.contrib.postgres",
     "whitenoise.runserver_nostatic",

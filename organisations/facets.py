@@ -6,7 +6,7 @@ with the other filters as they are.
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.utils.formats import localize
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
@@ -98,14 +98,14 @@ def count_label(count):
 # A list page labels about a hundred counts; the same few hundred numbers come up again.
 @lru_cache(maxsize=2048)
 def _count_label(count, language):
-    # `language` keys the cache only: ngettext and localize read the active language.
+    # `language` keys the cache only: ngettext and intcomma read the active language.
     text = ngettext(
         '%(counter)s<span class="visually-hidden"> Treffer</span>',
         '%(counter)s<span class="visually-hidden"> Treffer</span>',
         count,
     )
     # Safe: our translated markup around a number.
-    return mark_safe(text % {"counter": localize(count)})
+    return mark_safe(text % {"counter": intcomma(count)})
 
 
 def facet(filterset, name, options):

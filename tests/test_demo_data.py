@@ -1,5 +1,6 @@
 """`manage.py generate_demo_data` invents many entries; `remove_demo_data` takes them away."""
 
+import re
 from io import StringIO
 
 import phonenumbers
@@ -67,6 +68,22 @@ def test_demo_entries_show_in_the_list_at_once(seed, client):
     assert "311 Einträge" in text(client.get("/organisationen/"))
     entry = demo_organisations().first()
     assert entry.name in text(client.get(entry.get_absolute_url()))
+
+
+def test_counts_over_a_thousand_are_grouped_as_german_writes_them(seed, client):
+    generate(2000)  # more than a thousand of them networks
+
+    page = client.get("/organisationen/")
+    assert "2.011 Einträge" in text(page)
+    assert re.search(r'>Netzwerk</span> <span class="count">\(1\.\d{3}<', page.text)
+
+
+def test_counts_over_a_thousand_are_grouped_as_english_writes_them(seed, client):
+    generate(2000)
+
+    page = client.get("/en/organisations/")
+    assert "2,011 entries" in text(page)
+    assert re.search(r'>Network</span> <span class="count">\(1,\d{3}<', page.text)
 
 
 def test_the_same_seed_gives_the_same_entries(seed):

@@ -9,7 +9,7 @@ EMBED_NAME = re.compile(r'class="embed__name"><a href="([^"]*)"[^>]*>(.*?)</a>')
 CARD_TITLE = re.compile(r'class="card__title"><a href="([^"]*)"[^>]*>(.*?)</a>')
 FACET_OPTION = re.compile(
     r'<label for="id_(?P<facet>\w+)_\d+"><span[^>]*>(?P<label>[^<]*)</span> '
-    r'<span class="count">\((?P<count>\d+)'
+    r'<span class="count">\((?P<count>[\d.,]+)'
 )
 TAG = re.compile(r"<[^>]+>")
 
@@ -46,7 +46,7 @@ def link_attributes(response):
 
 def facet_counts(response, facet):
     return {
-        unescape(match["label"]): int(match["count"])
+        unescape(match["label"]): int(re.sub(r"\D", "", match["count"]))
         for match in FACET_OPTION.finditer(response.content.decode())
         if match["facet"] == facet
     }
