@@ -165,6 +165,16 @@ def migrated_data(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
+@pytest.fixture(autouse=True)
+def migrated_data_kept(request):
+    """
+    A transactional test empties every table after it: what the migrations wrote is read
+    before the first one runs, whichever test asks for it later (live_seed restores it).
+    """
+    if database_use(request.node) == "transactional":
+        request.getfixturevalue("migrated_data")
+
+
 # Whether the seed is in this process's test database, committed.
 seed_loaded = False
 
