@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -173,6 +174,20 @@ class Suggestion(models.Model):
         # SQLite and PostgreSQL both have it; declared, the system checks need not ask the
         # database (which checks run without, such as tests/test_pagecache_checks.py).
         required_db_features = {"supports_json_field"}
+        constraints = [
+            # The entry a suggestion is about is of the model its kind names, and a barrier
+            # report is about none (the `entry` property reads the field the kind names).
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="person_correction", organisation__isnull=True)
+                    | Q(kind__in=["correction", "new_entry"], person__isnull=True)
+                    | Q(kind="barrier", organisation__isnull=True, person__isnull=True)
+                ),
+                name="suggestion_entry_fits_its_kind",
+                violation_error_message="Ein Vorschlag betrifft höchstens einen Eintrag, "
+                "und zwar einen seiner Art.",
+            )
+        ]
         verbose_name = "Vorschlag"
         verbose_name_plural = "Vorschläge"
 

@@ -5,11 +5,14 @@ import time
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from contacts.models import ContactPerson
 from organisations.models import Category, Organisation, Topic
 from pagecache.middleware import PageCacheMiddleware
 from suggestions.forms import started_token
@@ -514,3 +517,28 @@ def test_the_privacy_policy_says_what_suggestions_store(client, seed):
     assert "Vorschläge für das Verzeichnis" in page
     assert "90 Tage" in page
     assert "Suggestions for the directory" in client.get("/en/privacy/").content.decode()
+
+
+# --- The database's rule -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "about"),
+    [
+        ("correction", ["person"]),
+        ("new_entry", ["organisation", "person"]),
+        ("person_correction", ["organisation"]),
+        ("barrier", ["organisation"]),
+    ],
+)
+def test_a_suggestion_about_an_entry_its_kind_does_not_name_is_refused(seed, kind, about):
+    entries = {
+        "organisation": Organisation.objects.first(),
+        "person": ContactPerson.objects.first(),
+    }
+    suggestion = Suggestion(kind=kind, title="Eintrag", **{name: entries[name] for name in about})
+
+    with pytest.raises(ValidationError, match="höchstens einen Eintrag"):
+        suggestion.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        suggestion.save()
