@@ -1,8 +1,10 @@
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Func, OuterRef, Q, Subquery, Window, prefetch_related_objects
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from editorial.models import (
@@ -21,6 +23,13 @@ from .search.text import search_document
 
 FOUNDING_YEAR_MIN = 1800
 FOUNDING_YEAR_MAX = 2100
+# The field's validators show it beside the field in every form; the constraint keeps it in
+# the database.
+FOUNDING_YEAR_RULE = format_lazy(
+    _("Das Gründungsjahr muss zwischen {min} und {max} liegen."),
+    min=FOUNDING_YEAR_MIN,
+    max=FOUNDING_YEAR_MAX,
+)
 # An organisation's page names at most this many of its relations of each direction, contact
 # roles and employees: a hub with thousands would give a page nobody reads and every request
 # the cost of all of them.
@@ -300,7 +309,15 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
         help_text="Übersetzung der deutschen Beschreibung für die englischen Seiten. Leer: "
         "Die englische Seite zeigt die deutsche Beschreibung.",
     )
-    founding_year = models.PositiveSmallIntegerField("Gründungsjahr", null=True, blank=True)
+    founding_year = models.PositiveSmallIntegerField(
+        "Gründungsjahr",
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(FOUNDING_YEAR_MIN, FOUNDING_YEAR_RULE),
+            MaxValueValidator(FOUNDING_YEAR_MAX, FOUNDING_YEAR_RULE),
+        ],
+    )
     legal_form = models.CharField(
         "Rechtsform", max_length=30, choices=LegalForm.choices, blank=True
     )
@@ -364,10 +381,7 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
                 condition=Q(founding_year__isnull=True)
                 | Q(founding_year__gte=FOUNDING_YEAR_MIN, founding_year__lte=FOUNDING_YEAR_MAX),
                 name="organisation_founding_year_plausible",
-                violation_error_message=(
-                    f"Das Gründungsjahr muss zwischen {FOUNDING_YEAR_MIN} "
-                    f"und {FOUNDING_YEAR_MAX} liegen."
-                ),
+                violation_error_message=FOUNDING_YEAR_RULE,
             ),
         ]
         # What the public list asks for on every request: published entries, counted, in name

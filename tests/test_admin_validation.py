@@ -73,6 +73,14 @@ def test_founding_year_out_of_range_is_refused(editor, year):
     assert organisation.founding_year != int(year)
 
 
+def test_the_founding_year_rule_stands_beside_its_field(editor):
+    organisation = Organisation.objects.get(slug="lmbv")
+    response = save_in_admin(editor, organisation, {"founding_year": "3000"})
+    form = response.context["adminform"].form
+    assert form.errors["founding_year"] == ["Das Gründungsjahr muss zwischen 1800 und 2100 liegen."]
+    assert not form.non_field_errors()
+
+
 def test_duplicate_organisation_name_is_refused(editor):
     organisation = Organisation.objects.get(slug="lausitzrunde")
     response = save_in_admin(editor, organisation, {"name": "MinGenTec"})

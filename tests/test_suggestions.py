@@ -162,6 +162,16 @@ def test_the_category_rule_speaks_english_on_the_english_form(client, suggest):
     assert not Suggestion.objects.exists()
 
 
+def test_the_founding_year_rule_stands_beside_its_field_in_english(client, suggest):
+    url = "/en/organisations/wirtschaftsregion-lausitz/suggest-correction/"
+    response = suggest(url, filled_in(client.get(url), founding_year="3000"))
+    assert response.context["form"].errors["founding_year"] == [
+        "The founding year must be between 1800 and 2100."
+    ]
+    assert not response.context["form"].non_field_errors()
+    assert not Suggestion.objects.exists()
+
+
 def test_a_new_entry_with_a_name_taken_is_refused_as_in_the_admin(client, suggest):
     netzwerk = Category.objects.get(slug="netzwerk")
     response = suggest(
