@@ -1,4 +1,5 @@
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Func, OuterRef, Q, Subquery, Window, prefetch_related_objects
@@ -21,6 +22,7 @@ from pagecache import tags
 from .search.backends import search_organisations
 from .search.text import search_document
 
+ENTRY_NEEDS_CATEGORY = "entry_needs_category"
 FOUNDING_YEAR_MIN = 1800
 FOUNDING_YEAR_MAX = 2100
 # The field's validators show it beside the field in every form; the constraint keeps it in
@@ -375,6 +377,7 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
             models.CheckConstraint(
                 condition=Q(is_entry=False) | Q(category__isnull=False),
                 name="organisation_entry_has_category",
+                violation_error_code=ENTRY_NEEDS_CATEGORY,
                 violation_error_message=_("Ein Verzeichniseintrag braucht eine Kategorie."),
             ),
             models.CheckConstraint(
@@ -415,6 +418,20 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
 
     def listed_values(self):
         return tuple(getattr(self, field) for field in self.LISTED_FIELDS)
+
+    def validate_constraints(self, exclude=None):
+        # The rule that an entry needs a category is told beside the category field, in the
+        # admin and on the public forms. The rule is checked only when the category is not
+        # excluded, that is when the form has the field.
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as error:
+            errors = dict(error.error_dict)
+            general = errors.pop(NON_FIELD_ERRORS, [])
+            for item in general:
+                name = "category" if item.code == ENTRY_NEEDS_CATEGORY else NON_FIELD_ERRORS
+                errors.setdefault(name, []).append(item)
+            raise ValidationError(errors) from None
 
     def page_cache_tags(self, relations_changed=False):
         """

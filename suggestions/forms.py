@@ -12,7 +12,6 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -205,24 +204,6 @@ class SuggestionForm(PublicForm, forms.ModelForm):
         exclusions = super()._get_validation_exclusions()
         exclusions.discard("is_entry")
         return exclusions
-
-    def _update_errors(self, errors):
-        # The model's rule that an entry needs a category is about the category field: shown
-        # there and linked from the summary like the field's other errors.
-        if "category" in self.fields and hasattr(errors, "error_dict"):
-            rule = next(
-                constraint
-                for constraint in Organisation._meta.constraints
-                if constraint.name == "organisation_entry_has_category"
-            ).get_violation_error_message()
-            general = errors.error_dict.get(NON_FIELD_ERRORS, [])
-            about_category = [error for error in general if rule in error.messages]
-            if about_category:
-                errors.error_dict.setdefault("category", []).extend(about_category)
-                general[:] = [error for error in general if error not in about_category]
-                if not general:
-                    del errors.error_dict[NON_FIELD_ERRORS]
-        super()._update_errors(errors)
 
     def proposed_values(self):
         values = {}

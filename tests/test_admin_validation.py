@@ -73,6 +73,14 @@ def test_founding_year_out_of_range_is_refused(editor, year):
     assert organisation.founding_year != int(year)
 
 
+def test_the_category_rule_stands_beside_its_field(editor):
+    organisation = Organisation.objects.get(slug="lausitzrunde")
+    response = save_in_admin(editor, organisation, {"category": ""})
+    form = response.context["adminform"].form
+    assert form.errors["category"] == ["Ein Verzeichniseintrag braucht eine Kategorie."]
+    assert not form.non_field_errors()
+
+
 def test_the_founding_year_rule_stands_beside_its_field(editor):
     organisation = Organisation.objects.get(slug="lmbv")
     response = save_in_admin(editor, organisation, {"founding_year": "3000"})
