@@ -82,8 +82,8 @@ def neighbourhood(organisation):
     nodes = Nodes()
     centre = nodes.organisation(organisation, is_centre=True)
     edges = [
-        *(relation_edge(nodes, relation) for relation in organisation.outgoing_relations.all()),
-        *(relation_edge(nodes, relation) for relation in organisation.incoming_relations.all()),
+        *(relation_edge(nodes, relation) for relation in organisation.shown_outgoing_relations),
+        *(relation_edge(nodes, relation) for relation in organisation.shown_incoming_relations),
         *(role_edge(nodes, role) for role in contacts.roles),
         *(employment_edge(nodes, person) for person in contacts.employees),
     ]

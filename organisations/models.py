@@ -2,7 +2,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Func, OuterRef, Q, Subquery, Window, prefetch_related_objects
+from django.db.models import F, Func, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils.text import format_lazy
@@ -213,33 +213,37 @@ class OrganisationQuerySet(EditorialQuerySet):
         page never links to a draft, and an editor's preview of a draft shows what visitors
         will see once it is published. (Its contact persons come from contacts.models.contacts_of.)
 
-        Of relations from and to it at most RELATED_SHOWN each; `more_relations` counts what
-        was left out. (The page itself fetches one organisation's relations with
-        `Organisation.fetch_relations`, which is cheaper.)
-        """
-        return self.with_relation_totals().prefetch_related(
-            *(
-                models.Prefetch(name, first_of_each(rows, self.related_field(name), RELATED_SHOWN))
-                for name, rows in published_relations().items()
-            )
-        )
-
-    def with_relation_totals(self):
-        """
-        What an organisation's page shows of it but its relations, with the number of its
-        published relations of each direction, `<name>_total`, from which
-        `Organisation.fetch_relations` finds whether it has to leave some out.
+        Of relations from and to it at most RELATED_SHOWN each, in `shown_outgoing_relations`
+        and `shown_incoming_relations`; `more_relations` counts what was left out. (The page
+        itself fetches one organisation's relations with `Organisation.fetch_relations`, which
+        is cheaper.)
         """
         return (
-            self.select_related("category")
-            .without_search_text()
-            .prefetch_related("topics", "federal_states", "districts")
+            self.with_facts()
+            .prefetch_related(
+                *(
+                    models.Prefetch(
+                        name,
+                        first_of_each(rows, self.related_field(name), RELATED_SHOWN),
+                        to_attr=f"shown_{name}",
+                    )
+                    for name, rows in published_relations().items()
+                )
+            )
             .annotate(
                 **{
                     f"{name}_total": related_count(rows, self.related_field(name))
                     for name, rows in published_relations().items()
                 }
             )
+        )
+
+    def with_facts(self):
+        """What an organisation's page shows of it but its relations and contact persons."""
+        return (
+            self.select_related("category")
+            .without_search_text()
+            .prefetch_related("topics", "federal_states", "districts")
         )
 
     def related_field(self, name):
@@ -457,7 +461,7 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
 
     @property
     def more_relations(self):
-        """How many published relations its page leaves out; needs `with_relation_totals`."""
+        """How many published relations its page leaves out, of those fetched for it."""
         return sum(
             max(getattr(self, f"{name}_total") - RELATED_SHOWN, 0)
             for name in ("outgoing_relations", "incoming_relations")
@@ -465,25 +469,22 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
 
     def fetch_relations(self):
         """
-        Its published relations as `for_detail_page` fetches them, for an organisation from
-        `with_relation_totals`. The query that keeps the first RELATED_SHOWN of each direction
-        takes Django longer to build than the database to run; most organisations have
-        fewer, and for them a plain query fetches the same rows.
+        Its published relations as `for_detail_page` fetches them, for one organisation: the
+        first RELATED_SHOWN of each direction with a plain LIMIT, counted only when there
+        are more. (Counting every organisation's relations in its own query, and the window
+        query that keeps the first of each of many organisations, cost Django more to build
+        than the database to run.)
         """
-        prefetch_related_objects(
-            [self],
-            *(
-                models.Prefetch(
-                    name,
-                    rows
-                    if getattr(self, f"{name}_total") <= RELATED_SHOWN
-                    else first_of_each(
-                        rows, Organisation.objects.related_field(name), RELATED_SHOWN
-                    ),
-                )
-                for name, rows in published_relations().items()
-            ),
-        )
+        for name, rows in published_relations().items():
+            field = Organisation.objects.related_field(name)
+            own = rows.filter(**{field: self})
+            shown = list(own[: RELATED_SHOWN + 1])
+            for relation in shown:
+                setattr(relation, field, self)
+            setattr(self, f"shown_{name}", shown[:RELATED_SHOWN])
+            setattr(
+                self, f"{name}_total", len(shown) if len(shown) <= RELATED_SHOWN else own.count()
+            )
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})

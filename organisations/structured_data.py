@@ -47,12 +47,12 @@ def organisation(organisation, request, people=None):
     """
     data = organisation_reference(organisation, request)
     related = {}
-    for relation in organisation.outgoing_relations.all():
+    for relation in organisation.shown_outgoing_relations:
         if relation.kind in RELATION_PROPERTIES:
             related.setdefault(RELATION_PROPERTIES[relation.kind], []).append(
                 organisation_reference(relation.target, request)
             )
-    for relation in organisation.incoming_relations.all():
+    for relation in organisation.shown_incoming_relations:
         if relation.kind in REVERSE_RELATION_PROPERTIES:
             related.setdefault(REVERSE_RELATION_PROPERTIES[relation.kind], []).append(
                 organisation_reference(relation.source, request)

@@ -106,14 +106,14 @@ class OrganisationEmbedView(OrganisationListView):
 
 
 class OrganisationDetailView(DraftPreviewMixin, DetailView):
-    queryset = Organisation.objects.with_relation_totals()
+    queryset = Organisation.objects.with_facts()
 
     def get_object(self, queryset=None):
         organisation = super().get_object(queryset)
         organisation.fetch_relations()
         tags.depends_on(
             organisation.page_cache_tag,
-            *(relation.target.page_cache_tag for relation in organisation.outgoing_relations.all()),
-            *(relation.source.page_cache_tag for relation in organisation.incoming_relations.all()),
+            *(relation.target.page_cache_tag for relation in organisation.shown_outgoing_relations),
+            *(relation.source.page_cache_tag for relation in organisation.shown_incoming_relations),
         )
         return organisation
