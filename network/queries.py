@@ -75,7 +75,7 @@ def neighbourhood(organisation):
     The organisation in the middle, its relations and contact persons around it: the
     NEIGHBOURS nearest by kind of relation, then by name.
 
-    Reads the relations `Organisation.objects.for_detail_page()` prefetches and the contacts
+    Reads the relations `Organisation.fetch_relations()` fetches and the contacts
     `contacts_of()` does (once per organisation, for every part of the page that shows them).
     """
     contacts = contacts_of(organisation)
@@ -95,7 +95,7 @@ def neighbourhood(organisation):
     left_out = len(edges)
     edges = [edge for edge in edges if edge.source in drawn and edge.target in drawn]
     left_out -= len(edges)
-    # What the page's queries left out, if they capped the lists (for_detail_page, contacts_of).
+    # What the page's queries left out, if they capped the lists (fetch_relations, contacts_of).
     left_out += getattr(organisation, "more_relations", 0) + contacts.left_out
     graph = Graph(
         id="beziehungsbild",

@@ -207,39 +207,13 @@ class OrganisationQuerySet(EditorialQuerySet):
         """
         return self.defer("search_document", "search_vector")
 
-    def for_detail_page(self):
-        """
-        Everything an organisation's page shows of it, of the others only what is published: a
-        page never links to a draft, and an editor's preview of a draft shows what visitors
-        will see once it is published. (Its contact persons come from contacts.models.contacts_of.)
-
-        Of relations from and to it at most RELATED_SHOWN each, in `shown_outgoing_relations`
-        and `shown_incoming_relations`; `more_relations` counts what was left out. (The page
-        itself fetches one organisation's relations with `Organisation.fetch_relations`, which
-        is cheaper.)
-        """
-        return (
-            self.with_facts()
-            .prefetch_related(
-                *(
-                    models.Prefetch(
-                        name,
-                        first_of_each(rows, self.related_field(name), RELATED_SHOWN),
-                        to_attr=f"shown_{name}",
-                    )
-                    for name, rows in published_relations().items()
-                )
-            )
-            .annotate(
-                **{
-                    f"{name}_total": related_count(rows, self.related_field(name))
-                    for name, rows in published_relations().items()
-                }
-            )
-        )
-
     def with_facts(self):
-        """What an organisation's page shows of it but its relations and contact persons."""
+        """
+        What an organisation's page shows of it but its relations (`fetch_relations`) and
+        contact persons (contacts.models.contacts_of): of the others only what is published,
+        as a page never links to a draft and an editor's preview of a draft shows what
+        visitors will see once it is published.
+        """
         return (
             self.select_related("category")
             .without_search_text()
@@ -469,11 +443,11 @@ class Organisation(TranslatableMixin, EditorialFields, SlugNaturalKeyModel):
 
     def fetch_relations(self):
         """
-        Its published relations as `for_detail_page` fetches them, for one organisation: the
-        first RELATED_SHOWN of each direction with a plain LIMIT, counted only when there
-        are more. (Counting every organisation's relations in its own query, and the window
-        query that keeps the first of each of many organisations, cost Django more to build
-        than the database to run.)
+        Its relations from and to published others as its page shows them: the first
+        RELATED_SHOWN of each direction in `shown_outgoing_relations` and
+        `shown_incoming_relations`, fetched with a plain LIMIT and counted only when there are
+        more; `more_relations` says how many are left out. (Counting them in the
+        organisation's own query cost Django more to build than the database to run.)
         """
         for name, rows in published_relations().items():
             field = Organisation.objects.related_field(name)

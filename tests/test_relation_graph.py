@@ -58,8 +58,16 @@ def in_words(relation):
     return f"{relation.source.name} – {relation.get_kind_display()} – {relation.target.name}"
 
 
+def as_on_its_page(organisation):
+    organisation.fetch_relations()
+    return organisation
+
+
 def seed_neighbourhoods():
-    return [neighbourhood(organisation) for organisation in Organisation.objects.for_detail_page()]
+    return [
+        neighbourhood(as_on_its_page(organisation))
+        for organisation in Organisation.objects.with_facts()
+    ]
 
 
 # Organisation pages
@@ -245,7 +253,7 @@ def test_boxes_of_a_large_neighbourhood_do_not_overlap():
             source=OrganisationFactory(name=f"Netzwerk Nummer {number}"), target=founder
         )
     ContactPersonFactory(employer=founder)
-    graph = neighbourhood(Organisation.objects.for_detail_page().get(pk=founder.pk))
+    graph = neighbourhood(as_on_its_page(Organisation.objects.with_facts().get(pk=founder.pk)))
     assert len(graph.nodes) == 1 + NEIGHBOURS
     assert overlapping(graph) == []
     assert outside_view_box(graph) == []
