@@ -73,19 +73,18 @@ def test_founding_year_out_of_range_is_refused(editor, year):
     assert organisation.founding_year != int(year)
 
 
-def test_the_category_rule_stands_beside_its_field(editor):
-    organisation = Organisation.objects.get(slug="lausitzrunde")
-    response = save_in_admin(editor, organisation, {"category": ""})
-    form = response.context["adminform"].form
-    assert form.errors["category"] == ["Ein Verzeichniseintrag braucht eine Kategorie."]
-    assert not form.non_field_errors()
-
-
-def test_the_founding_year_rule_stands_beside_its_field(editor):
-    organisation = Organisation.objects.get(slug="lmbv")
-    response = save_in_admin(editor, organisation, {"founding_year": "3000"})
-    form = response.context["adminform"].form
-    assert form.errors["founding_year"] == ["Das Gründungsjahr muss zwischen 1800 und 2100 liegen."]
+@pytest.mark.parametrize(
+    ("slug", "field", "value", "rule"),
+    [
+        ("lausitzrunde", "category", "", "Ein Verzeichniseintrag braucht eine Kategorie."),
+        ("lmbv", "founding_year", "3000", "Das Gründungsjahr muss zwischen 1800 und 2100 liegen."),
+    ],
+    ids=["category", "founding year"],
+)
+def test_the_models_rules_stand_beside_their_fields(editor, slug, field, value, rule):
+    organisation = Organisation.objects.get(slug=slug)
+    form = save_in_admin(editor, organisation, {field: value}).context["adminform"].form
+    assert form.errors[field] == [rule]
     assert not form.non_field_errors()
 
 
