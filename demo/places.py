@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from organisations.models import District
 
 STATES = {
-    "berlin": "Berlin",
-    "brandenburg": "Brandenburg",
-    "sachsen": "Sachsen",
-    "sachsen-anhalt": "Sachsen-Anhalt",
-    "thueringen": "Thüringen",
-    "nordrhein-westfalen": "Nordrhein-Westfalen",
+    "berlin": ("Berlin", "Berlin"),
+    "brandenburg": ("Brandenburg", "Brandenburg"),
+    "sachsen": ("Sachsen", "Saxony"),
+    "sachsen-anhalt": ("Sachsen-Anhalt", "Saxony-Anhalt"),
+    "thueringen": ("Thüringen", "Thuringia"),
+    "nordrhein-westfalen": ("Nordrhein-Westfalen", "North Rhine-Westphalia"),
 }
 
 RURAL = District.Kind.RURAL_DISTRICT

@@ -42,8 +42,8 @@ def generate_demo_data(count, seed=DEFAULT_SEED, progress=None):
         if len(categories) < len(CATEGORY_SLUGS):
             raise SeedMissing
         lookups = {
-            "topics": (Topic, {slug: {"name": name} for slug, name in TOPICS.items()}),
-            "states": (FederalState, {slug: {"name": name} for slug, name in STATES.items()}),
+            "topics": (Topic, in_both_languages(TOPICS)),
+            "states": (FederalState, in_both_languages(STATES)),
             "districts": (
                 District,
                 {slug: {"name": name, "kind": kind} for slug, (name, kind, _) in DISTRICTS.items()},
@@ -71,6 +71,11 @@ def generate_demo_data(count, seed=DEFAULT_SEED, progress=None):
             if progress:
                 progress(done + len(entries), count)
     return created
+
+
+def in_both_languages(names):
+    """The fields of the rows of a named list by slug, from its (German, English) names."""
+    return {slug: {"name": name, "name_en": name_en} for slug, (name, name_en) in names.items()}
 
 
 def ensure_rows(model, wanted):

@@ -132,6 +132,15 @@ def test_every_entry_has_a_category_states_topics_and_its_search_text(seed):
         assert entry.search_document == search_document(entry, topics)
 
 
+def test_the_topics_and_states_it_adds_have_english_names(seed, client):
+    generate(300)
+
+    added = [*Topic.objects.filter(is_demo=True), *FederalState.objects.filter(is_demo=True)]
+    assert added
+    assert all(row.name_en for row in added)
+    assert "Thuringia" in text(client.get("/en/organisations/"))
+
+
 def test_districts_are_real_and_lie_in_the_entrys_states(seed):
     generate(300)
 
