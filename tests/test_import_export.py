@@ -108,6 +108,10 @@ BAD_ORGANISATION_ROWS = {
         {"category": "verband"},
         "Diese Kategorie gibt es nicht: „verband“.",
     ),
+    "entry without a category": (
+        {"category": ""},
+        "Ein Verzeichniseintrag braucht eine Kategorie.",
+    ),
     "unknown topic": (
         {"topics": "wasserstoff,raumfahrt"},
         "Diese Themen gibt es nicht: „raumfahrt“.",
