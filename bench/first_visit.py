@@ -601,9 +601,11 @@ LIMITS = """
   (it was 300 ms with the name bonus in SQL). A search's
   matches are kept per worker for its next pages and its refinements by a facet, which this
   benchmark, each address asked for once, does not show.
-- The organisation page takes 13–28 ms to render for the first time (ten queries for its
-  facts, relations and contacts, the relations picture, the structured data, the template):
-  above the 10 ms target.
+- The organisation page takes 11–18 ms to render for the first time (median), above the
+  10 ms target: about ten queries for its facts, relations, contacts and the page cache's
+  versions, the relations picture, the structured data and the template (some 5 ms). On
+  PostgreSQL each query also waits about half a millisecond for the server (round trip and
+  planning), which is why the page costs 5–6 ms more there.
 - The list's counts, facet counts and pages in name order come from the in-memory entry index
   (organisations/entry_index.py). gunicorn's master builds it once before it forks the workers
   (about one and a half seconds at 100,000 entries), so no worker builds it during the runs.
